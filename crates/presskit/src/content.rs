@@ -1,0 +1,186 @@
+//! Rich text as structured data: the blocks and inline runs that Markdown
+//! maps to and that the template turns into content. Nothing here is markup:
+//! every string is shown as the characters it holds.
+
+use serde::Serialize;
+
+/// A piece of rich text: a sequence of blocks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Content(pub Vec<Block>);
+
+impl Content {
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// All text of the content, with blocks separated by newlines: for
+    /// checks and tests that look at what a reader sees.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.0 {
+            block.plain_text(&mut out);
+        }
+        out
+    }
+
+    /// Every image in the content, in reading order (footnotes included).
+    pub fn images(&self) -> Vec<&Image> {
+        let mut out = Vec::new();
+        for block in &self.0 {
+            block.collect_images(&mut out);
+        }
+        out
+    }
+}
+
+/// A block of rich text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "t", content = "c", rename_all = "kebab-case")]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Vec<Inline>),
+    /// A subheading (`##` in Markdown); level 1 is the largest.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// The heading's text.
+        body: Vec<Inline>,
+    },
+    /// A block quote, with the speaker if its last line names one.
+    Quote {
+        /// What is quoted.
+        body: Vec<Block>,
+        /// Who said it (the quote's last line, when it starts with `—` or `--`).
+        attribution: Option<Vec<Inline>>,
+    },
+    /// A bulleted or numbered list.
+    List {
+        /// Numbered (`true`) or bulleted.
+        ordered: bool,
+        /// The first number of a numbered list.
+        start: u64,
+        /// The items, each a sequence of blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// A block of code or preformatted text, shown in a monospace font.
+    #[serde(rename = "code-block")]
+    Code(String),
+    /// An image with alt text, caption and credit.
+    Image(Image),
+    /// A thematic break (`---` in Markdown).
+    Rule,
+}
+
+/// An inline run of rich text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "t", content = "c", rename_all = "kebab-case")]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Emphasis (italic).
+    Emph(Vec<Inline>),
+    /// Strong emphasis (bold).
+    Strong(Vec<Inline>),
+    /// Struck-through text.
+    Strike(Vec<Inline>),
+    /// Inline code, shown in a monospace font.
+    Code(String),
+    /// A link; `url` is `https://…`, `mailto:…` or similar.
+    Link {
+        /// Where the link goes.
+        url: String,
+        /// The link's text.
+        body: Vec<Inline>,
+    },
+    /// A footnote, holding the note's text; placed at the foot of the page.
+    Footnote(Vec<Block>),
+    /// A forced line break.
+    LineBreak,
+}
+
+/// An image in rich text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Image {
+    /// The path as written, relative to the file that names it.
+    pub src: String,
+    /// Alternative text for readers who cannot see the image.
+    pub alt: String,
+    /// What the image shows.
+    pub caption: Option<String>,
+    /// Who took or owns it ("Photo: Name / Agency").
+    pub credit: Option<String>,
+}
+
+impl Block {
+    fn plain_text(&self, out: &mut String) {
+        match self {
+            Block::Paragraph(inlines) | Block::Heading { body: inlines, .. } => {
+                inlines_text(inlines, out);
+            }
+            Block::Quote { body, attribution } => {
+                for block in body {
+                    block.plain_text(out);
+                }
+                if let Some(attribution) = attribution {
+                    inlines_text(attribution, out);
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    for block in item {
+                        block.plain_text(out);
+                    }
+                }
+            }
+            Block::Code(text) => out.push_str(text),
+            Block::Image(image) => {
+                for part in [&image.caption, &image.credit].into_iter().flatten() {
+                    out.push_str(part);
+                    out.push(' ');
+                }
+            }
+            Block::Rule => {}
+        }
+        out.push('\n');
+    }
+
+    fn collect_images<'a>(&'a self, out: &mut Vec<&'a Image>) {
+        match self {
+            Block::Image(image) => out.push(image),
+            Block::Paragraph(inlines) | Block::Heading { body: inlines, .. } => inline_images(inlines, out),
+            Block::Quote { body, .. } => body.iter().for_each(|b| b.collect_images(out)),
+            Block::List { items, .. } => items.iter().flatten().for_each(|b| b.collect_images(out)),
+            Block::Code(_) | Block::Rule => {}
+        }
+    }
+}
+
+fn inline_images<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Image>) {
+    for inline in inlines {
+        match inline {
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inline_images(c, out),
+            Inline::Link { body, .. } => inline_images(body, out),
+            Inline::Footnote(blocks) => blocks.iter().for_each(|b| b.collect_images(out)),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => {}
+        }
+    }
+}
+
+fn inlines_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inlines_text(c, out),
+            Inline::Link { body, .. } => inlines_text(body, out),
+            Inline::Footnote(blocks) => {
+                out.push(' ');
+                for block in blocks {
+                    block.plain_text(out);
+                }
+            }
+            Inline::LineBreak => out.push('\n'),
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The model as a Typst project: the static template, the release as JSON
+//! data, and the images it shows. User text only ever travels as data.
+
+use serde::Serialize;
+
+use crate::content::Content;
+use crate::images::{self, ImageKind};
+use crate::labels::Labels;
+use crate::model::{Asset, Brand, Contact, Paper, Region, Release};
+
+/// The layout, in Typst. It reads `/data.json` and never the user's text as
+/// source.
+pub const TEMPLATE: &str = include_str!("../../../assets/release.typ");
+
+/// Virtual path of the template in the project.
+pub const TEMPLATE_PATH: &str = "/release.typ";
+/// Virtual path of the data in the project.
+pub const DATA_PATH: &str = "/data.json";
+
+/// Family used for body text unless the brand names one.
+pub const DEFAULT_TEXT_FAMILY: &str = "Source Serif 4";
+/// Family used for headings and small print unless the brand names one.
+pub const DEFAULT_HEADING_FAMILY: &str = "Source Sans 3";
+
+/// A Typst project: data and files, beside the static template.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The release as JSON, read by the template.
+    pub data: Vec<u8>,
+    /// Other files: `(virtual path, content)`.
+    pub files: Vec<(String, Asset)>,
+    /// Font families the layout asks for; each must be available.
+    pub families: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Data<'a> {
+    lang: String,
+    region: Option<String>,
+    paper: &'static str,
+    date: [i32; 3],
+    labels: &'a Labels,
+    org: Org<'a>,
+    logo: Option<LogoData>,
+    colors: ColorData,
+    fonts: FontData,
+    release: ReleaseData<'a>,
+    /// Image paths as written in the Markdown → virtual paths.
+    images: std::collections::BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+struct Org<'a> {
+    name: Option<&'a str>,
+    short: Option<&'a str>,
+    link: Option<&'a str>,
+    link_text: Option<String>,
+    address: &'a [String],
+    footer: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LogoData {
+    path: String,
+    alt: String,
+}
+
+#[derive(Serialize)]
+struct ColorData {
+    primary: String,
+    secondary: String,
+    foreground: String,
+    background: Option<String>,
+    heading: String,
+}
+
+#[derive(Serialize)]
+struct FontData {
+    text: String,
+    heading: String,
+    size: f64,
+    leading: f64,
+    heading_weight: u16,
+}
+
+#[derive(Serialize)]
+struct ReleaseData<'a> {
+    label: String,
+    line: String,
+    embargoed: bool,
+    date: String,
+    headline: &'a str,
+    subheadline: Option<&'a str>,
+    /// Printed in bold before the first paragraph, followed by `dateline_sep`.
+    dateline: Option<String>,
+    dateline_sep: &'static str,
+    body: &'a Content,
+    end_mark: String,
+    abouts: Vec<AboutData<'a>>,
+    notes: Option<&'a Content>,
+    contacts: &'a [Contact],
+    slug: String,
+    keywords: &'a [String],
+}
+
+#[derive(Serialize)]
+struct AboutData<'a> {
+    title: String,
+    body: &'a Content,
+}
+
+const DEFAULT_PRIMARY: &str = "#24405f";
+const DEFAULT_FOREGROUND: &str = "#1a1a1a";
+
+/// Builds the project for a release issued under a brand.
+pub fn build(release: &Release, brand: &Brand) -> Project {
+    let labels = Labels::for_language(&release.lang.language());
+    let region = release.region.or(brand.region).unwrap_or(Region::Eu);
+    let mut files = Vec::new();
+
+    let logo = brand.logo.as_ref().map(|logo| {
+        let ext = images::check(&logo.image).map_or("png", ImageKind::extension);
+        let path = format!("/assets/logo.{ext}");
+        files.push((path.clone(), logo.image.clone()));
+        let alt = logo.alt.clone().or_else(|| brand.name.clone()).unwrap_or_else(|| "Logo".into());
+        LogoData { path, alt }
+    });
+
+    let mut image_paths = std::collections::BTreeMap::new();
+    for (i, asset) in release.images.iter().chain(&brand.images).enumerate() {
+        let ext = images::check(asset).map_or("png", ImageKind::extension);
+        let path = format!("/images/{i}.{ext}");
+        image_paths.insert(asset.name.as_str(), path.clone());
+        files.push((path, asset.clone()));
+    }
+
+    let primary = brand.colors.primary.map_or(DEFAULT_PRIMARY.into(), |c| c.to_hex());
+    let colors = ColorData {
+        secondary: brand.colors.secondary.map_or(primary.clone(), |c| c.to_hex()),
+        foreground: brand.colors.foreground.map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex()),
+        background: brand.colors.background.map(|c| c.to_hex()),
+        heading: brand
+            .headings
+            .color
+            .or(brand.colors.foreground)
+            .map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex()),
+        primary,
+    };
+
+    let size = brand.base.size.unwrap_or(10.5);
+    let line_height = brand.base.line_height.unwrap_or(1.42);
+    let fonts = FontData {
+        text: brand.base.family.clone().unwrap_or_else(|| DEFAULT_TEXT_FAMILY.into()),
+        heading: brand.headings.family.clone().unwrap_or_else(|| DEFAULT_HEADING_FAMILY.into()),
+        size,
+        // Typst's leading is the gap between lines, measured from the
+        // baseline to the next line's cap height (about 0.66 em).
+        leading: (line_height - 0.66).max(0.15),
+        heading_weight: brand.headings.weight.unwrap_or(700),
+    };
+    let families = vec![fonts.text.clone(), fonts.heading.clone()];
+
+    let (dateline, dateline_sep) = match (&release.dateline, region) {
+        (None, _) => (None, ""),
+        (Some(place), Region::Us) => (Some(us_dateline(place, labels.dateline_date(release.date))), " — "),
+        (Some(place), Region::Uk | Region::Eu) => (Some(place.clone()), "—"),
+    };
+
+    let mut abouts = Vec::new();
+    if let Some(about) = &brand.boilerplate {
+        let title = if about.title.is_empty() {
+            format!("{} {}", labels.about, brand.name.as_deref().unwrap_or_default()).trim().to_string()
+        } else {
+            about.title.clone()
+        };
+        abouts.push(AboutData { title, body: &about.body });
+    }
+    for about in &release.boilerplates {
+        abouts.push(AboutData { title: about.title.clone(), body: &about.body });
+    }
+
+    let data = Data {
+        lang: release.lang.language(),
+        region: release.lang.region(),
+        paper: match brand.paper {
+            Paper::A4 => "a4",
+            Paper::UsLetter => "us-letter",
+        },
+        date: [release.date.year(), release.date.month().into(), release.date.day().into()],
+        labels,
+        org: Org {
+            name: brand.name.as_deref(),
+            short: brand.short_name.as_deref().or(brand.name.as_deref()),
+            link: brand.link.as_deref(),
+            link_text: brand.link.as_deref().map(display_url),
+            address: &brand.address,
+            footer: brand.footer.as_deref(),
+        },
+        logo,
+        colors,
+        fonts,
+        release: ReleaseData {
+            label: release.label.clone().unwrap_or_else(|| labels.release.into()),
+            line: match release.embargo {
+                Some(embargo) => labels.embargo(embargo, region),
+                None => labels.immediate.into(),
+            },
+            embargoed: release.embargo.is_some(),
+            date: labels.date(release.date, region),
+            headline: &release.headline,
+            subheadline: release.subheadline.as_deref(),
+            dateline,
+            dateline_sep,
+            body: &release.body,
+            end_mark: release.end_mark.clone().unwrap_or_else(|| labels.end_mark(region).into()),
+            abouts,
+            notes: release.notes_to_editors.as_ref(),
+            contacts: release.contacts.as_deref().unwrap_or(&brand.contacts),
+            slug: release.slug.clone().unwrap_or_else(|| slug(&release.headline)),
+            keywords: &release.keywords,
+        },
+        images: image_paths,
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    let data = serde_json::to_vec(&data).unwrap_or_default();
+    Project { data, files, families }
+}
+
+/// AP style: the city in capitals, the rest as written, then the date:
+/// "BRUSSELS, Belgium, Nov. 20, 2014".
+fn us_dateline(place: &str, date: String) -> String {
+    let (city, rest) = match place.split_once(',') {
+        Some((city, rest)) => (city, format!(",{rest}")),
+        None => (place, String::new()),
+    };
+    format!("{}{rest}, {date}", city.to_uppercase())
+}
+
+/// The headline shortened to a few words for the running header.
+fn slug(headline: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for word in headline.split_whitespace() {
+        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > MAX {
+            let trimmed = out.trim_end_matches([',', ';', ':', '.', '—', '–', '-']).to_string();
+            return format!("{trimmed}…");
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// "https://www.ecpat.be/" → "www.ecpat.be".
+fn display_url(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.trim_end_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_short() {
+        assert_eq!(slug("Short headline"), "Short headline");
+        assert_eq!(
+            slug(
+                "Despite national effort, the commercial sexual exploitation of children in Belgium persists"
+            ),
+            "Despite national effort, the commercial…"
+        );
+    }
+
+    #[test]
+    fn datelines_and_urls() {
+        assert_eq!(us_dateline("Pittsburgh, Pa.", "March 2, 2026".into()), "PITTSBURGH, Pa., March 2, 2026");
+        assert_eq!(us_dateline("New York", "May 1, 2026".into()), "NEW YORK, May 1, 2026");
+        assert_eq!(display_url("https://www.ecpat.be/"), "www.ecpat.be");
+        assert_eq!(display_url("www.x.org"), "www.x.org");
+    }
+}

@@ -1,0 +1,65 @@
+//! presskit turns a structured press release and an organisation's
+//! `_brand.yml` into a branded, print-ready PDF.
+//!
+//! The pipeline runs one way: [`Release`] and [`Brand`] are loaded and checked
+//! (errors point at file:line:column), the Markdown becomes structured
+//! [`Content`], the [`document`] stage turns the model into data for a static
+//! Typst template, and the [`Renderer`] compiles it in a sandboxed in-memory
+//! Typst world with bundled fonts and exports PDF or PNG.
+//!
+//! User text never becomes Typst source: it reaches the template as JSON data,
+//! so nothing a user writes can run as code or change the layout.
+//!
+//! ```
+//! use presskit::{Brand, Format, Origin, Release, Renderer};
+//!
+//! let text = "---\nheadline: Library opens on Sunday\ndate: 2026-05-01\n---\nThe library opens.\n";
+//! let release = Release::from_text(text, Format::Markdown, Origin::named("release.md"))?;
+//! let renderer = Renderer::new();
+//! let pdf = renderer.pdf(&release, &Brand::neutral())?;
+//! assert!(pdf.starts_with(b"%PDF"));
+//! # Ok::<(), presskit::Error>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod brand;
+mod content;
+pub mod document;
+mod error;
+mod fonts;
+mod images;
+mod labels;
+mod load;
+pub mod markdown;
+mod model;
+mod release;
+mod render;
+mod world;
+
+pub use brand::BRAND_FILE_NAME;
+pub use content::{Block, Content, Image, Inline};
+pub use error::{Error, ErrorKind, Location, Result};
+pub use images::ImageKind;
+pub use labels::Labels;
+pub use load::Format;
+pub use model::{
+    Asset, BaseTypography, Boilerplate, Brand, BrandFont, Color, Colors, Contact, Date, Embargo,
+    HeadingTypography, Lang, Logo, Origin, Paper, Region, Release,
+};
+pub use render::{Document, PdfOptions, Renderer};
+
+impl Origin {
+    /// An origin for in-memory input that names no files: `name` is used in
+    /// messages only.
+    pub fn named(name: impl Into<std::path::PathBuf>) -> Self {
+        Self { name: name.into(), dir: None }
+    }
+
+    /// An origin for in-memory input whose relative paths resolve against
+    /// `dir`.
+    pub fn in_dir(name: impl Into<std::path::PathBuf>, dir: impl Into<std::path::PathBuf>) -> Self {
+        Self { name: name.into(), dir: Some(dir.into()) }
+    }
+}

@@ -1,0 +1,449 @@
+//! Reading input text: formats, front matter, and turning parser errors into
+//! presskit errors that point at file:line:column with a hint.
+
+use std::path::{Component, Path};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::{Asset, Origin};
+
+/// The form of a release file, chosen by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Markdown with YAML (`---`) or TOML (`+++`) front matter.
+    Markdown,
+    /// YAML; the body is the `body` field.
+    Yaml,
+    /// JSON; the body is the `body` field.
+    Json,
+    /// TOML; the body is the `body` field.
+    Toml,
+}
+
+impl Format {
+    /// The format for a file name, by extension (`.md`, `.markdown`, `.yaml`,
+    /// `.yml`, `.json`, `.toml`).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => Self::Markdown,
+            "yaml" | "yml" => Self::Yaml,
+            "json" => Self::Json,
+            "toml" => Self::Toml,
+            _ => return None,
+        })
+    }
+}
+
+/// The syntax of a piece of structured text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    Yaml,
+    Json,
+    Toml,
+}
+
+/// Front matter and body of a Markdown file.
+pub(crate) struct Split<'a> {
+    pub syntax: Syntax,
+    pub front: &'a str,
+    /// Lines before the front matter text (the opening fence).
+    pub front_line: usize,
+    pub body: &'a str,
+    /// Lines before the body.
+    pub body_line: usize,
+}
+
+/// Splits a Markdown file into front matter and body.
+pub(crate) fn split_front_matter<'a>(text: &'a str, origin: &Origin) -> Result<Split<'a>> {
+    let first_line = text.lines().next().unwrap_or("").trim_end();
+    let (syntax, fence) = match first_line {
+        "---" => (Syntax::Yaml, "---"),
+        "+++" => (Syntax::Toml, "+++"),
+        _ => {
+            return Err(Error::new(ErrorKind::Syntax, "the release has no front matter")
+                .in_file(&origin.name)
+                .at(Some(Location { line: 1, column: 1 }))
+                .with_hint(
+                    "start the file with a `---` line, the fields (headline, date, …) in YAML, \
+                     and another `---` line; the body follows",
+                ));
+        }
+    };
+    let front_start = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = front_start;
+    // `line` counts the lines up to and including this one.
+    for (line, raw) in (2..).zip(text[front_start..].split_inclusive('\n')) {
+        if raw.trim_end() == fence {
+            let body_start = offset + raw.len();
+            return Ok(Split {
+                syntax,
+                front: &text[front_start..offset],
+                front_line: 1,
+                body: &text[body_start..],
+                body_line: line,
+            });
+        }
+        offset += raw.len();
+    }
+    Err(Error::new(ErrorKind::Syntax, format!("the front matter is not closed: no second `{fence}` line"))
+        .in_file(&origin.name)
+        .at(Some(Location { line: 1, column: 1 }))
+        .with_hint(format!("end the front matter with a line that holds only `{fence}`")))
+}
+
+/// Reads structured text into `T`, mapping parser errors to presskit errors.
+/// `line_offset` is the number of lines before `text` in its file.
+pub(crate) fn deserialize<T: DeserializeOwned>(
+    text: &str,
+    syntax: Syntax,
+    origin: &Origin,
+    line_offset: usize,
+) -> Result<T> {
+    let result = match syntax {
+        Syntax::Yaml => serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| yaml_error(&e)),
+        Syntax::Json => serde_json::from_str(text).map_err(|e| json_error(&e)),
+        Syntax::Toml => toml::from_str(text).map_err(|e| toml_error(&e, text)),
+    };
+    result.map_err(|err| {
+        let hint = default_hint(&err, syntax);
+        err.shifted(line_offset).in_file(&origin.name).with_hint(hint)
+    })
+}
+
+/// A hint for errors that the parsers report without one.
+fn default_hint(err: &Error, syntax: Syntax) -> String {
+    if let Some((_, expected)) = err.message().split_once(", expected ") {
+        return format!("write {expected} here");
+    }
+    match (err.kind(), syntax) {
+        (ErrorKind::Syntax, Syntax::Yaml) => {
+            "check the YAML here: indentation, a missing `:`, or a value with `:`, `#` or brackets that needs quotes"
+                .into()
+        }
+        (ErrorKind::Syntax, Syntax::Json) => "check the JSON here: quotes, commas and brackets".into(),
+        (ErrorKind::Syntax, Syntax::Toml) => "check the TOML here: `key = value`, strings in quotes".into(),
+        _ => "correct the value at this place".into(),
+    }
+}
+
+pub(crate) fn yaml_options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    options
+}
+
+fn yaml_error(err: &serde_saphyr::Error) -> Error {
+    let location = err
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| Location { line: l.line() as usize, column: l.column().max(1) as usize });
+    use serde_saphyr::Error as E;
+    let inner = err.without_snippet();
+    let message = inner.to_string();
+    let message = strip_location(&message);
+    let err = match inner {
+        E::SerdeUnknownField { field, expected, .. } => unknown_field(field, expected),
+        E::SerdeMissingField { field, .. } => missing_field(field),
+        E::SerdeUnknownVariant { .. } => classify(message),
+        E::Message { .. }
+        | E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::SerdeInvalidLength { .. }
+        | E::InvalidScalar { .. }
+        | E::InvalidBooleanStrict { .. }
+        | E::NullIntoString { .. }
+        | E::NonFiniteFloat { .. }
+        | E::DuplicateMappingKey { .. }
+        | E::Budget { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. } => Error::new(ErrorKind::InvalidValue, message),
+        _ => Error::new(ErrorKind::Syntax, format!("invalid YAML: {message}")),
+    };
+    err.at(location)
+}
+
+fn json_error(err: &serde_json::Error) -> Error {
+    let location = (err.line() > 0).then(|| Location { line: err.line(), column: err.column().max(1) });
+    let message = err.to_string();
+    let message = strip_location(&message);
+    let err = match err.classify() {
+        serde_json::error::Category::Data => classify(message),
+        _ => Error::new(ErrorKind::Syntax, format!("invalid JSON: {message}")),
+    };
+    err.at(location)
+}
+
+fn toml_error(err: &toml::de::Error, text: &str) -> Error {
+    let location = err.span().map(|span| Location::from_offset(text, span.start));
+    let message = err.message().trim().to_string();
+    let err = if message.contains("expected") && err.span().is_some() && !looks_like_data_error(&message) {
+        Error::new(ErrorKind::Syntax, format!("invalid TOML: {message}"))
+    } else {
+        classify(&message)
+    };
+    err.at(location)
+}
+
+fn looks_like_data_error(message: &str) -> bool {
+    ["unknown field", "missing field", "invalid type", "unknown variant", "invalid value", "is not"]
+        .iter()
+        .any(|p| message.contains(p))
+}
+
+/// Removes a trailing " at line X column Y" that some parsers append: the
+/// location is reported separately.
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => &message[..i],
+        _ => message,
+    }
+}
+
+/// Sorts a serde message into a kind, turning serde's wording for unknown
+/// and missing fields into presskit's (with a suggestion).
+fn classify(message: &str) -> Error {
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once('`')
+    {
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return unknown_field(field, &names);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some((field, _)) = rest.split_once('`')
+    {
+        return missing_field(field);
+    }
+    if message.starts_with("unknown variant `") {
+        return Error::new(ErrorKind::InvalidValue, message.replace("unknown variant", "unknown value"))
+            .with_hint("use one of the values listed");
+    }
+    let data = message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || looks_like_data_error(message)
+        || message.contains('`');
+    let kind = if data { ErrorKind::InvalidValue } else { ErrorKind::Syntax };
+    Error::new(kind, message)
+}
+
+/// "unknown field `headlne`, did you mean `headline`?"
+pub(crate) fn unknown_field(field: &str, expected: &[&str]) -> Error {
+    let mut message = format!("unknown field `{field}`");
+    if let Some(best) = suggest(field, expected) {
+        message.push_str(&format!(", did you mean `{best}`?"));
+    }
+    let hint = if expected.is_empty() {
+        "remove it: nothing is expected here".to_string()
+    } else {
+        format!("the fields allowed here are: {}", expected.join(", "))
+    };
+    Error::new(ErrorKind::UnknownField, message).with_hint(hint)
+}
+
+fn missing_field(field: &str) -> Error {
+    Error::new(ErrorKind::MissingField, format!("missing required field `{field}`"))
+        .with_hint(format!("add `{field}: …`"))
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a typo.
+pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let norm = |s: &str| s.to_lowercase().replace('-', "_");
+    let word = norm(word);
+    candidates
+        .iter()
+        .map(|&c| (c, strsim::damerau_levenshtein(&word, &norm(c))))
+        .filter(|&(c, d)| d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|&(_, d)| d)
+        .map(|(c, _)| c)
+}
+
+/// Strips a UTF-8 byte order mark.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Reads a text input file.
+pub(crate) fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|err| io_error(path, &err))?;
+    String::from_utf8(bytes).map_err(|err| {
+        let bytes = err.as_bytes();
+        let valid = err.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&bytes[..valid]);
+        Error::new(ErrorKind::Io, "the file is not valid UTF-8 text")
+            .in_file(path)
+            .at(Some(Location::from_offset(&text, valid)))
+            .with_hint("save the file as UTF-8")
+    })
+}
+
+pub(crate) fn io_error(path: &Path, err: &std::io::Error) -> Error {
+    let hint = match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            "check the path; relative paths start at the folder of the file that names them"
+        }
+        std::io::ErrorKind::PermissionDenied => "check the file's permissions",
+        _ => "check that the path names a readable file",
+    };
+    Error::new(ErrorKind::Io, format!("cannot read the file: {}", io_message(err)))
+        .in_file(path)
+        .with_hint(hint)
+}
+
+/// The OS message without Rust's " (os error 2)" tail.
+pub(crate) fn io_message(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Reads a file that an input names (image, font), resolving relative paths
+/// against the input's directory. Errors name the input file and `location`.
+pub(crate) fn read_asset(
+    origin: &Origin,
+    name: &str,
+    what: &str,
+    location: Option<Location>,
+) -> Result<Asset> {
+    let fail = |message: String, hint: String| {
+        Error::new(ErrorKind::Io, message).in_file(&origin.name).at(location).with_hint(hint)
+    };
+    if name.trim().is_empty() {
+        return Err(fail(format!("the {what} path is empty"), format!("give the path of the {what} file")));
+    }
+    if name.contains("://") {
+        return Err(fail(
+            format!("the {what} `{name}` is a URL; presskit reads only local files"),
+            format!("download the {what} and name the local file"),
+        ));
+    }
+    let path = Path::new(name);
+    let full = match &origin.dir {
+        _ if path.is_absolute() => path.to_path_buf(),
+        Some(dir) => dir.join(path),
+        None => {
+            return Err(fail(
+                format!("cannot read the {what} `{name}`: this input was given as text with no folder"),
+                "load the input from a file, or set its origin folder".into(),
+            ));
+        }
+    };
+    // Normalise away `.` so that messages show a clean path.
+    let full: std::path::PathBuf = full.components().filter(|c| *c != Component::CurDir).collect();
+    match std::fs::read(&full) {
+        Ok(data) => Ok(Asset { name: name.to_string(), data: Arc::from(data) }),
+        Err(err) => Err(fail(
+            format!("cannot read the {what} `{name}` ({}: {})", full.display(), io_message(&err)),
+            format!("check the path: it is relative to {}", origin_dir_text(origin)),
+        )),
+    }
+}
+
+fn origin_dir_text(origin: &Origin) -> String {
+    match &origin.dir {
+        Some(dir) if dir.as_os_str().is_empty() => "the current folder".into(),
+        Some(dir) => format!("the folder {}", dir.display()),
+        None => "nothing".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        headline: String,
+        #[serde(default)]
+        count: u32,
+    }
+
+    fn origin() -> Origin {
+        Origin { name: "r.md".into(), dir: None }
+    }
+
+    #[test]
+    fn suggestions_catch_typos() {
+        let fields = ["headline", "subheadline", "date", "notes_to_editors"];
+        assert_eq!(suggest("headlne", &fields), Some("headline"));
+        assert_eq!(suggest("notes-to-editors", &fields), Some("notes_to_editors"));
+        assert_eq!(suggest("dat", &fields), Some("date"));
+        assert_eq!(suggest("completely_else", &fields), None);
+    }
+
+    #[test]
+    fn front_matter_yaml_and_toml() {
+        let split = split_front_matter("---\na: 1\n---\nBody\n", &origin()).ok().unwrap();
+        assert_eq!(
+            (split.syntax, split.front, split.body, split.body_line),
+            (Syntax::Yaml, "a: 1\n", "Body\n", 3)
+        );
+        let split = split_front_matter("+++\r\na = 1\r\n+++\r\nBody", &origin()).ok().unwrap();
+        assert_eq!((split.syntax, split.front, split.body), (Syntax::Toml, "a = 1\r\n", "Body"));
+        let err = split_front_matter("---\na: 1\n", &origin()).err().unwrap();
+        assert!(err.message().contains("not closed"));
+        let err = split_front_matter("# Title\n", &origin()).err().unwrap();
+        assert!(err.message().contains("no front matter"));
+    }
+
+    #[test]
+    fn unknown_field_errors_in_every_syntax() {
+        let cases = [
+            (Syntax::Yaml, "headline: x\nheadlne: y\n", 2),
+            (Syntax::Json, "{\"headline\": \"x\",\n \"headlne\": 1}", 2),
+            (Syntax::Toml, "headline = \"x\"\nheadlne = 1\n", 2),
+        ];
+        for (syntax, text, line) in cases {
+            let err = deserialize::<Doc>(text, syntax, &origin(), 1).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::UnknownField, "{syntax:?}: {err}");
+            assert!(err.message().contains("did you mean `headline`?"), "{syntax:?}: {err}");
+            assert_eq!(err.location().map(|l| l.line), Some(line + 1), "{syntax:?}: {err}");
+            assert_eq!(err.file(), Some(Path::new("r.md")));
+        }
+    }
+
+    #[test]
+    fn missing_field_and_bad_types() {
+        for (syntax, text) in
+            [(Syntax::Yaml, "count: 1\n"), (Syntax::Json, "{\"count\": 1}"), (Syntax::Toml, "count = 1")]
+        {
+            let err = deserialize::<Doc>(text, syntax, &origin(), 0).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::MissingField, "{syntax:?}: {err}");
+            assert!(err.message().contains("`headline`"));
+        }
+        for (syntax, text) in [
+            (Syntax::Yaml, "headline: x\ncount: many\n"),
+            (Syntax::Json, "{\"headline\": \"x\", \"count\": \"many\"}"),
+            (Syntax::Toml, "headline = \"x\"\ncount = \"many\""),
+        ] {
+            let err = deserialize::<Doc>(text, syntax, &origin(), 0).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidValue, "{syntax:?}: {err}");
+            assert!(err.location().is_some(), "{syntax:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        for (syntax, text, line) in [
+            (Syntax::Yaml, "headline: x\n  bad: [\n", 2),
+            (Syntax::Json, "{\"headline\": \"x\",\n\n}", 3),
+            (Syntax::Toml, "headline = \"x\"\nthis is not toml\n", 2),
+        ] {
+            let err = deserialize::<Doc>(text, syntax, &origin(), 0).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Syntax, "{syntax:?}: {err}");
+            assert_eq!(err.location().map(|l| l.line), Some(line), "{syntax:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn duplicate_yaml_keys_are_errors() {
+        let err = deserialize::<Doc>("headline: a\nheadline: b\n", Syntax::Yaml, &origin(), 0).unwrap_err();
+        assert!(err.message().contains("headline"), "{err}");
+    }
+}

@@ -1,0 +1,226 @@
+//! Loading a release file (`.md` with front matter, `.yaml`, `.json`, `.toml`).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::content::Content;
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::images;
+use crate::load::{self, Format, Syntax};
+use crate::markdown;
+use crate::model::{Boilerplate, Contact, Date, Embargo, Lang, Origin, Region, Release};
+
+/// A release file's fields as written; checked and turned into a [`Release`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelease {
+    headline: String,
+    date: Date,
+    body: Option<String>,
+    subheadline: Option<String>,
+    dateline: Option<String>,
+    lang: Option<Lang>,
+    region: Option<Region>,
+    label: Option<String>,
+    embargo: Option<Embargo>,
+    contacts: Option<Vec<Contact>>,
+    #[serde(default)]
+    boilerplates: Vec<RawBoilerplate>,
+    notes_to_editors: Option<String>,
+    end_mark: Option<String>,
+    slug: Option<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    brand: Option<String>,
+}
+
+/// `{title, body}` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBoilerplate {
+    pub title: String,
+    pub body: String,
+}
+
+/// Where a piece of Markdown stands, for locating its errors.
+pub(crate) struct MarkdownPlace<'a> {
+    /// The field it comes from, for messages.
+    pub field: &'a str,
+    /// Lines before it in the file, when it is the body of a `.md` file.
+    pub line: Option<usize>,
+}
+
+impl Release {
+    /// Loads a release from a file; the format follows the extension.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let format = Format::from_path(path).ok_or_else(|| {
+            Error::new(ErrorKind::Io, "presskit cannot tell the format of this file from its name")
+                .in_file(path)
+                .with_hint("name a release .md (Markdown with front matter), .yaml, .yml, .json or .toml")
+        })?;
+        let text = load::read_text(path)?;
+        let origin = Origin {
+            name: path.to_path_buf(),
+            dir: Some(path.parent().map(Path::to_path_buf).unwrap_or_default()),
+        };
+        Self::from_text(&text, format, origin)
+    }
+
+    /// Loads a release from text. `origin` names it in messages and gives the
+    /// folder that image paths resolve against.
+    pub fn from_text(text: &str, format: Format, origin: Origin) -> Result<Self> {
+        let text = load::strip_bom(text);
+        let (raw, body, body_line) = match format {
+            Format::Markdown => {
+                let split = load::split_front_matter(text, &origin)?;
+                let raw: RawRelease =
+                    load::deserialize(split.front, split.syntax, &origin, split.front_line)?;
+                if raw.body.is_some() {
+                    return Err(Error::new(ErrorKind::InvalidValue, "`body` is set in the front matter")
+                        .in_file(&origin.name)
+                        .with_hint(
+                            "in a .md file the body is the Markdown after the front matter; remove the field",
+                        ));
+                }
+                (raw, split.body.to_string(), Some(split.body_line))
+            }
+            Format::Yaml | Format::Json | Format::Toml => {
+                let syntax = match format {
+                    Format::Yaml => Syntax::Yaml,
+                    Format::Json => Syntax::Json,
+                    _ => Syntax::Toml,
+                };
+                let mut raw: RawRelease = load::deserialize(text, syntax, &origin, 0)?;
+                let body = raw.body.take().ok_or_else(|| {
+                    Error::new(ErrorKind::MissingField, "missing required field `body`")
+                        .in_file(&origin.name)
+                        .with_hint("add `body:` with the release text in Markdown")
+                })?;
+                (raw, body, None)
+            }
+        };
+        raw.into_release(&body, body_line, origin)
+    }
+}
+
+impl RawRelease {
+    fn into_release(self, body: &str, body_line: Option<usize>, origin: Origin) -> Result<Release> {
+        let invalid = |message: String, hint: &str| {
+            Error::new(ErrorKind::InvalidValue, message).in_file(&origin.name).with_hint(hint)
+        };
+        if self.headline.trim().is_empty() {
+            return Err(invalid("the headline is empty".into(), "write the release's title in `headline`"));
+        }
+        if body.trim().is_empty() {
+            return Err(invalid(
+                "the release has no body text".into(),
+                "write the release text after the front matter",
+            ));
+        }
+        let mut images = Vec::new();
+        let body =
+            markdown_field(body, MarkdownPlace { field: "body", line: body_line }, &origin, &mut images)?;
+        let notes_to_editors = self
+            .notes_to_editors
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| {
+                markdown_field(
+                    &n,
+                    MarkdownPlace { field: "notes_to_editors", line: None },
+                    &origin,
+                    &mut images,
+                )
+            })
+            .transpose()?;
+        let boilerplates = self
+            .boilerplates
+            .into_iter()
+            .map(|b| boilerplate(b, "boilerplates", &origin, &mut images))
+            .collect::<Result<_>>()?;
+        if let Some(contacts) = &self.contacts {
+            check_contacts(contacts, &origin)?;
+        }
+        let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Ok(Release {
+            headline: self.headline.trim().to_string(),
+            date: self.date,
+            body,
+            subheadline: nonempty(self.subheadline),
+            dateline: nonempty(self.dateline),
+            lang: self.lang.unwrap_or_default(),
+            region: self.region,
+            label: nonempty(self.label),
+            embargo: self.embargo,
+            contacts: self.contacts,
+            boilerplates,
+            notes_to_editors,
+            end_mark: self.end_mark.map(|s| s.trim().to_string()),
+            slug: nonempty(self.slug),
+            keywords: self
+                .keywords
+                .into_iter()
+                .map(|k| k.trim().to_string())
+                .filter(|k| !k.is_empty())
+                .collect(),
+            brand: nonempty(self.brand),
+            images,
+            origin,
+        })
+    }
+}
+
+pub(crate) fn boilerplate(
+    raw: RawBoilerplate,
+    field: &str,
+    origin: &Origin,
+    images: &mut Vec<crate::model::Asset>,
+) -> Result<Boilerplate> {
+    Ok(Boilerplate {
+        title: raw.title.trim().to_string(),
+        body: markdown_field(&raw.body, MarkdownPlace { field, line: None }, origin, images)?,
+    })
+}
+
+pub(crate) fn check_contacts(contacts: &[Contact], origin: &Origin) -> Result<()> {
+    for contact in contacts {
+        if contact.name.trim().is_empty() {
+            return Err(Error::new(ErrorKind::InvalidValue, "a contact has an empty `name`")
+                .in_file(&origin.name)
+                .with_hint("give every contact a name"));
+        }
+    }
+    Ok(())
+}
+
+/// Maps one Markdown field and reads the images it names.
+pub(crate) fn markdown_field(
+    text: &str,
+    place: MarkdownPlace,
+    origin: &Origin,
+    images: &mut Vec<crate::model::Asset>,
+) -> Result<Content> {
+    let locate = |offset: usize| place.line.map(|line| Location::from_offset(text, offset).shifted(line));
+    let parsed = markdown::parse(text).map_err(|err| {
+        Error::new(ErrorKind::InvalidValue, format!("in `{}`: {}", place.field, err.message))
+            .in_file(&origin.name)
+            .at(locate(err.offset))
+            .with_hint("flatten the nested quotes or lists")
+    })?;
+    for (image, offset) in &parsed.images {
+        if images.iter().any(|a| a.name == image.src) {
+            continue;
+        }
+        let asset = load::read_asset(origin, &image.src, "image", locate(*offset))
+            .map_err(|e| e.with_kind(ErrorKind::Image))?;
+        images::check(&asset).map_err(|message| {
+            Error::new(ErrorKind::Image, message)
+                .in_file(&origin.name)
+                .at(locate(*offset))
+                .with_hint("replace it with a valid PNG, JPEG, GIF, WebP or SVG file")
+        })?;
+        images.push(asset);
+    }
+    Ok(parsed.content)
+}
