@@ -1,0 +1,198 @@
+//! The `presskit` command as a user runs it, in temporary folders.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct TestDir {
+    dir: tempfile::TempDir,
+}
+
+impl TestDir {
+    /// A temporary folder holding a copy of the bundled example.
+    fn with_example() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ecpat-belgium");
+        for name in ["release.md", "_brand.yml", "logo.svg"] {
+            fs::copy(example.join(name), dir.path().join(name)).expect("copy example");
+        }
+        Self { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn write(&self, name: &str, text: &str) {
+        fs::write(self.path(name), text).expect("write file");
+    }
+
+    fn edit(&self, name: &str, from: &str, to: &str) {
+        let text = fs::read_to_string(self.path(name)).expect("read file");
+        assert!(text.contains(from), "{name} has no `{from}`");
+        self.write(name, &text.replacen(from, to, 1));
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_presskit"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .expect("run presskit")
+    }
+
+    /// Files in the folder, sorted.
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs a render that must fail; checks the message, hint, exit code and
+/// that no output appeared.
+fn assert_fails(dir: &TestDir, args: &[&str], expect: &[&str]) {
+    let before = dir.files();
+    let output = dir.run(args);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains("\nhint: "), "no hint in: {err}");
+    for needle in expect {
+        assert!(err.contains(needle), "`{needle}` not in: {err}");
+    }
+    assert_eq!(dir.files(), before, "files changed after a failed render");
+}
+
+#[test]
+fn renders_the_example_next_to_the_release() {
+    let dir = TestDir::with_example();
+    let output = dir.run(&["render", "release.md"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("rendered release.pdf (2 pages"), "{}", stderr(&output));
+    let pdf = fs::read(dir.path("release.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // No temporary files are left behind.
+    assert_eq!(dir.files(), ["_brand.yml", "logo.svg", "release.md", "release.pdf"]);
+}
+
+#[test]
+fn output_option_brand_option_and_stdout() {
+    let dir = TestDir::with_example();
+    fs::rename(dir.path("_brand.yml"), dir.path("house.yml")).unwrap();
+    let output = dir.run(&["render", "release.md", "-o", "out.pdf", "--brand", "house.yml", "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty());
+    let file = fs::read(dir.path("out.pdf")).unwrap();
+
+    let output = dir.run(&["render", "release.md", "-o", "-", "--brand", "house.yml"]);
+    assert!(output.status.success());
+    assert_eq!(output.stdout, file, "stdout differs from the file");
+}
+
+#[test]
+fn malformed_yaml_names_file_and_line() {
+    let dir = TestDir::with_example();
+    dir.edit("release.md", "date: 2014-11-20", "date: [2014-11-20");
+    assert_fails(&dir, &["render", "release.md"], &["release.md:2:"]);
+}
+
+#[test]
+fn unknown_field_suggests_the_right_one() {
+    let dir = TestDir::with_example();
+    dir.edit("release.md", "dateline:", "datelin:");
+    assert_fails(
+        &dir,
+        &["render", "release.md"],
+        &["release.md:3:1", "unknown field `datelin`, did you mean `dateline`?"],
+    );
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let dir = TestDir::with_example();
+    dir.edit("release.md", "date: 2014-11-20\n", "");
+    assert_fails(&dir, &["render", "release.md"], &["release.md", "missing required field `date`"]);
+}
+
+#[test]
+fn impossible_date_is_refused() {
+    let dir = TestDir::with_example();
+    dir.edit("release.md", "date: 2014-11-20", "date: 2014-02-30");
+    assert_fails(&dir, &["render", "release.md"], &["release.md:2:", "February 2014 has 28 days"]);
+}
+
+#[test]
+fn missing_logo_names_the_brand_file() {
+    let dir = TestDir::with_example();
+    fs::remove_file(dir.path("logo.svg")).unwrap();
+    assert_fails(&dir, &["render", "release.md"], &["_brand.yml:8:", "cannot read the logo `logo.svg`"]);
+}
+
+#[test]
+fn corrupt_image_is_an_error() {
+    let dir = TestDir::with_example();
+    dir.write("photo.png", "\u{89}PNG\r\n\u{1a}\nthis is not really a png");
+    dir.edit(
+        "release.md",
+        "ECPAT Belgium, the Belgian",
+        "![A photo](photo.png \"Caption | Credit\")\n\nECPAT Belgium, the Belgian",
+    );
+    assert_fails(&dir, &["render", "release.md"], &["release.md:", "photo.png"]);
+}
+
+#[test]
+fn unknown_font_lists_the_families() {
+    let dir = TestDir::with_example();
+    dir.edit("_brand.yml", "color:", "typography:\n  base: {family: Comic Serif}\ncolor:");
+    assert_fails(
+        &dir,
+        &["render", "release.md"],
+        &["_brand.yml", "unknown font family `Comic Serif`", "Source Serif 4"],
+    );
+}
+
+#[test]
+fn output_may_not_overwrite_an_input() {
+    let dir = TestDir::with_example();
+    assert_fails(&dir, &["render", "release.md", "-o", "release.md"], &["must be a .pdf"]);
+    // A brand file that happens to end in .pdf is still an input.
+    fs::rename(dir.path("_brand.yml"), dir.path("brand.pdf")).unwrap();
+    assert_fails(
+        &dir,
+        &["render", "release.md", "--brand", "brand.pdf", "-o", "brand.pdf"],
+        &["same file as the input"],
+    );
+}
+
+#[test]
+fn missing_output_folder_is_an_error_without_partial_files() {
+    let dir = TestDir::with_example();
+    assert_fails(
+        &dir,
+        &["render", "release.md", "-o", "no/such/dir/out.pdf"],
+        &["out.pdf", "create the folder"],
+    );
+}
+
+#[test]
+fn missing_release_file() {
+    let dir = TestDir::with_example();
+    assert_fails(&dir, &["render", "nope.md"], &["nope.md", "cannot read the file"]);
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let dir = TestDir::with_example();
+    let output = dir.run(&["render"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = dir.run(&["--help"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Exit codes"));
+}

@@ -1,0 +1,96 @@
+//! Loading releases in every accepted form, and user text that looks like
+//! Typst staying text.
+
+use presskit::{Brand, Format, Origin, PdfOptions, Release};
+use presskit_tests::{RENDERER, compile, fold, path, pdf_tool};
+
+const YAML_FRONT: &str = "---\nheadline: Same in every form\ndate: 2026-03-04\ndateline: Ghent\nembargo: 2026-03-04T10:00:00+01:00\nkeywords: [a, b]\ncontacts:\n  - {name: Jo, email: jo@example.org}\n---\nBody *text*[^1].\n\n[^1]: Note.\n";
+const TOML_FRONT: &str = "+++\nheadline = \"Same in every form\"\ndate = 2026-03-04\ndateline = \"Ghent\"\nembargo = 2026-03-04T10:00:00+01:00\nkeywords = [\"a\", \"b\"]\n[[contacts]]\nname = \"Jo\"\nemail = \"jo@example.org\"\n+++\nBody *text*[^1].\n\n[^1]: Note.\n";
+const YAML: &str = "headline: Same in every form\ndate: 2026-03-04\ndateline: Ghent\nembargo: 2026-03-04T10:00:00+01:00\nkeywords: [a, b]\ncontacts:\n  - {name: Jo, email: jo@example.org}\nbody: |\n  Body *text*[^1].\n\n  [^1]: Note.\n";
+const JSON: &str = r#"{"headline": "Same in every form", "date": "2026-03-04", "dateline": "Ghent",
+ "embargo": "2026-03-04T10:00:00+01:00", "keywords": ["a", "b"],
+ "contacts": [{"name": "Jo", "email": "jo@example.org"}],
+ "body": "Body *text*[^1].\n\n[^1]: Note.\n"}"#;
+const TOML: &str = "headline = \"Same in every form\"\ndate = 2026-03-04\ndateline = \"Ghent\"\nembargo = \"2026-03-04T10:00:00+01:00\"\nkeywords = [\"a\", \"b\"]\nbody = \"\"\"\nBody *text*[^1].\n\n[^1]: Note.\n\"\"\"\n[[contacts]]\nname = \"Jo\"\nemail = \"jo@example.org\"\n";
+
+#[test]
+fn every_form_loads_the_same_release() {
+    let forms = [
+        (YAML_FRONT, Format::Markdown),
+        (TOML_FRONT, Format::Markdown),
+        (YAML, Format::Yaml),
+        (JSON, Format::Json),
+        (TOML, Format::Toml),
+    ];
+    let releases: Vec<Release> = forms
+        .iter()
+        .map(|(text, format)| {
+            Release::from_text(text, *format, Origin::named("r"))
+                .unwrap_or_else(|e| panic!("{format:?}: {e}"))
+        })
+        .collect();
+    let first = &releases[0];
+    assert_eq!(first.headline, "Same in every form");
+    assert_eq!(first.embargo.map(|e| e.to_rfc3339()).as_deref(), Some("2026-03-04T10:00:00+01:00"));
+    assert_eq!(first.keywords, ["a", "b"]);
+    assert!(first.body.plain_text().contains("Note."));
+    for (release, (_, format)) in releases.iter().zip(forms) {
+        let mut release = release.clone();
+        release.origin = first.origin.clone();
+        assert_eq!(&release, first, "{format:?} differs");
+    }
+}
+
+#[test]
+fn release_files_load_from_disk_with_their_brand() {
+    let release = Release::from_path(path("examples/ecpat-belgium/release.md")).unwrap();
+    let brand = Brand::for_release(&release).unwrap();
+    assert_eq!(brand.name.as_deref(), Some("ECPAT Belgium"));
+    assert_eq!(brand.contacts[0].email.as_deref(), Some("arianecouvreur@ecpat.be"));
+    assert!(brand.logo.is_some());
+    assert_eq!(release.boilerplates.len(), 1);
+}
+
+#[test]
+fn typst_syntax_in_user_text_renders_as_text() {
+    let document = compile(&path("tests/cases/injection/release.md"));
+    let pdf = document.pdf(&PdfOptions::default()).unwrap();
+    let text = fold(&pdf_tool("pdftotext", &[], &pdf));
+    for expected in [
+        r#"#read("/etc/passwd") #set text(fill: red) $x$ ] <label> @ref \ // /* = - + * _"#,
+        r##"#set page(width: 10cm) #import "x.typ": * #eval("1+1")"##,
+        "#place(top)[X] $a^2$",
+        "#box[LABEL] <l>",
+        "#text(size: 40pt)[Big] Name",
+        "$role$ @cite",
+        "] org [",
+        "a#b@example.org",
+        "+32 #2 <3>",
+        "#about [x]",
+        "Boiler #set text(fill: red) and #code and $m$.",
+        r#"Body with typst: #set text(fill: red) #read("/etc/passwd") $x + y$ <label> @ref"#,
+        r"] * _ \ // /* = - + end.",
+        r"Note #let x = 1 #x $\sum$ <tag> @ref ] [ // comment",
+        "#end",
+    ] {
+        assert!(text.contains(expected), "`{expected}` is not in the text:\n{text}");
+    }
+    assert!(!text.contains("root:"), "a file was read");
+    // Nothing changed the page: it stays A4 (the injected
+    // `#set page(width: 10cm)` must not apply), and metadata is text too.
+    let info = pdf_tool("pdfinfo", &[], &pdf);
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    assert!(info.contains(r#"Title:           #read("/etc/passwd")"#), "{info}");
+    assert!(info.contains("Keywords:        #kw, $k$"), "{info}");
+}
+
+#[test]
+fn in_memory_release_with_neutral_brand() {
+    let release = Release::from_text(YAML_FRONT, Format::Markdown, Origin::named("memory.md")).unwrap();
+    let document = RENDERER.compile(&release, &Brand::neutral()).unwrap();
+    assert_eq!(document.page_count(), 1);
+    assert!(document.warnings().is_empty(), "{:?}", document.warnings());
+    let text = fold(&pdf_tool("pdftotext", &[], &document.pdf(&PdfOptions::default()).unwrap()));
+    assert!(text.contains("EMBARGOED UNTIL 10:00 UTC+01:00, 4 March 2026"), "{text}");
+    assert!(text.contains("Ghent—Body text"), "{text}");
+}

@@ -1,0 +1,70 @@
+//! Helpers shared by presskit's integration tests: paths, one renderer for
+//! all tests, and the PDF tools (poppler-utils, qpdf) the checks run.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::LazyLock;
+
+use presskit::{Brand, Document, Release, Renderer};
+
+/// One renderer for every test in a process: fonts load once.
+pub static RENDERER: LazyLock<Renderer> = LazyLock::new(Renderer::new);
+
+/// The repository's root folder.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+}
+
+/// A path below the repository's root.
+pub fn path(relative: &str) -> PathBuf {
+    root().join(relative)
+}
+
+/// Loads a release and its brand (as the CLI does) and lays it out.
+pub fn compile(release: &Path) -> Document {
+    let release = Release::from_path(release).unwrap_or_else(|e| panic!("{e}"));
+    let brand = Brand::for_release(&release).unwrap_or_else(|e| panic!("{e}"));
+    RENDERER.compile(&release, &brand).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Runs a PDF tool on `pdf` (written to a temporary file) and returns its
+/// standard output. Panics with an install hint when the tool is missing.
+pub fn pdf_tool(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("presskit-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!("{tool}-{}.pdf", unique()));
+    std::fs::File::create(&file).and_then(|mut f| f.write_all(pdf)).expect("write temp pdf");
+    let output = Command::new(tool)
+        .args(args)
+        .arg(&file)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run `{tool}` ({e}); install poppler-utils and qpdf (bash .ci/run does)")
+        });
+    let _ = std::fs::remove_file(&file);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success() || tool == "qpdf",
+        "`{tool}` failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if tool == "qpdf" {
+        // qpdf --check reports problems on stdout and in its exit code.
+        assert!(output.status.success(), "qpdf failed: {stdout}{}", String::from_utf8_lossy(&output.stderr));
+    }
+    stdout
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Text with all runs of white space folded to one space.
+pub fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
