@@ -94,3 +94,52 @@ fn in_memory_release_with_neutral_brand() {
     assert!(text.contains("EMBARGOED UNTIL 10:00 UTC+01:00, 4 March 2026"), "{text}");
     assert!(text.contains("Ghent—Body text"), "{text}");
 }
+
+/// A release in a fresh temporary folder, with extra files beside it.
+fn release_in_temp(text: &str, files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, data) in files {
+        std::fs::write(dir.path().join(name), data).unwrap();
+    }
+    let release = dir.path().join("release.md");
+    std::fs::write(&release, text).unwrap();
+    (dir, release)
+}
+
+#[test]
+fn nesting_at_the_limit_and_repeated_footnotes_render() {
+    let depth = presskit::markdown::MAX_NESTING - 2;
+    let mut list = String::new();
+    for level in 0..9 {
+        list.push_str(&format!("{}- level {level}\n", "  ".repeat(level)));
+    }
+    let text = format!(
+        "---\nheadline: Deep\ndate: 2026-01-01\n---\n{} *deep quote*\n\n{list}\nOne[^a] and again[^a].\n\n[^a]: Once only.\n",
+        ">".repeat(depth)
+    );
+    let (_dir, release) = release_in_temp(&text, &[]);
+    let pdf = compile(&release).pdf(&PdfOptions::default()).unwrap();
+    let text = fold(&pdf_tool("pdftotext", &[], &pdf));
+    assert!(text.contains("deep quote") && text.contains("level 8"), "{text}");
+    assert_eq!(text.matches("Once only.").count(), 1, "{text}");
+    assert!(text.contains("One1 and again1."), "{text}");
+}
+
+#[test]
+fn images_render_as_figures_with_caption_and_credit() {
+    let mut png = Vec::new();
+    image::RgbImage::from_fn(60, 40, |x, y| image::Rgb([(x * 4) as u8, (y * 6) as u8, 128]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#c00"/></svg>"##;
+    let text = "---\nheadline: Pictures\ndate: 2026-01-01\n---\nIntro.\n\n\
+                ![A gradient](photo.png \"The test card | Photo: presskit\")\n\n\
+                ![A red dot](dot.svg \"A dot\")\n";
+    let (_dir, release) = release_in_temp(text, &[("photo.png", png), ("dot.svg", svg.to_vec())]);
+    let pdf = compile(&release).pdf(&PdfOptions::default()).unwrap();
+    let text = fold(&pdf_tool("pdftotext", &[], &pdf));
+    assert!(text.contains("The test card Photo: presskit"), "{text}");
+    assert!(text.contains("A dot"), "{text}");
+    let images = pdf_tool("pdfimages", &["-list"], &pdf);
+    assert!(images.lines().count() >= 3, "no raster image in the PDF:\n{images}");
+}

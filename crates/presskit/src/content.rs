@@ -25,13 +25,40 @@ impl Content {
         out
     }
 
-    /// Every image in the content, in reading order (footnotes included).
-    pub fn images(&self) -> Vec<&Image> {
-        let mut out = Vec::new();
-        for block in &self.0 {
-            block.collect_images(&mut out);
+    /// Calls `on_block` and `on_inline` on every block and inline run, at
+    /// every depth (footnotes included), to rewrite them in place.
+    pub(crate) fn visit_mut(
+        &mut self,
+        on_block: &mut dyn FnMut(&mut Block),
+        on_inline: &mut dyn FnMut(&mut Inline),
+    ) {
+        fn blocks(bs: &mut [Block], ob: &mut dyn FnMut(&mut Block), oi: &mut dyn FnMut(&mut Inline)) {
+            for b in bs {
+                ob(b);
+                match b {
+                    Block::Paragraph(c) | Block::Heading { body: c, .. } => inlines(c, ob, oi),
+                    Block::Quote { body, attribution } => {
+                        blocks(body, ob, oi);
+                        if let Some(a) = attribution {
+                            inlines(a, ob, oi);
+                        }
+                    }
+                    Block::List { items, .. } => items.iter_mut().for_each(|i| blocks(i, ob, oi)),
+                    Block::Code(_) | Block::Image(_) | Block::Rule => {}
+                }
+            }
         }
-        out
+        fn inlines(is: &mut [Inline], ob: &mut dyn FnMut(&mut Block), oi: &mut dyn FnMut(&mut Inline)) {
+            for i in is {
+                oi(i);
+                match i {
+                    Inline::Emph(c) | Inline::Strong(c) | Inline::Link { body: c, .. } => inlines(c, ob, oi),
+                    Inline::Footnote { body, .. } => blocks(body, ob, oi),
+                    Inline::Text(_) | Inline::Code(_) | Inline::LineBreak | Inline::FootnoteRef(_) => {}
+                }
+            }
+        }
+        blocks(&mut self.0, on_block, on_inline);
     }
 }
 
@@ -64,7 +91,8 @@ pub enum Block {
         /// The items, each a sequence of blocks.
         items: Vec<Vec<Block>>,
     },
-    /// A block of code or preformatted text, shown in a monospace font.
+    /// A block of code or preformatted text, shown as written (line breaks
+    /// and spaces kept).
     #[serde(rename = "code-block")]
     Code(String),
     /// An image with alt text, caption and credit.
@@ -83,9 +111,7 @@ pub enum Inline {
     Emph(Vec<Inline>),
     /// Strong emphasis (bold).
     Strong(Vec<Inline>),
-    /// Struck-through text.
-    Strike(Vec<Inline>),
-    /// Inline code, shown in a monospace font.
+    /// Inline code, shown as written.
     Code(String),
     /// A link; `url` is `https://…`, `mailto:…` or similar.
     Link {
@@ -94,8 +120,16 @@ pub enum Inline {
         /// The link's text.
         body: Vec<Inline>,
     },
-    /// A footnote, holding the note's text; placed at the foot of the page.
-    Footnote(Vec<Block>),
+    /// A footnote, placed at the foot of the page. `id` numbers the notes
+    /// of one text from 0.
+    Footnote {
+        /// Identifies the note for later references to it.
+        id: usize,
+        /// The note's text.
+        body: Vec<Block>,
+    },
+    /// A second reference to a footnote already given: shows its number.
+    FootnoteRef(usize),
     /// A forced line break.
     LineBreak,
 }
@@ -145,42 +179,23 @@ impl Block {
         }
         out.push('\n');
     }
-
-    fn collect_images<'a>(&'a self, out: &mut Vec<&'a Image>) {
-        match self {
-            Block::Image(image) => out.push(image),
-            Block::Paragraph(inlines) | Block::Heading { body: inlines, .. } => inline_images(inlines, out),
-            Block::Quote { body, .. } => body.iter().for_each(|b| b.collect_images(out)),
-            Block::List { items, .. } => items.iter().flatten().for_each(|b| b.collect_images(out)),
-            Block::Code(_) | Block::Rule => {}
-        }
-    }
 }
 
-fn inline_images<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Image>) {
-    for inline in inlines {
-        match inline {
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inline_images(c, out),
-            Inline::Link { body, .. } => inline_images(body, out),
-            Inline::Footnote(blocks) => blocks.iter().for_each(|b| b.collect_images(out)),
-            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => {}
-        }
-    }
-}
-
-fn inlines_text(inlines: &[Inline], out: &mut String) {
+/// The text of inline runs; footnotes are included, set off by spaces.
+pub(crate) fn inlines_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(text) | Inline::Code(text) => out.push_str(text),
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inlines_text(c, out),
+            Inline::Emph(c) | Inline::Strong(c) => inlines_text(c, out),
             Inline::Link { body, .. } => inlines_text(body, out),
-            Inline::Footnote(blocks) => {
+            Inline::Footnote { body, .. } => {
                 out.push(' ');
-                for block in blocks {
+                for block in body {
                     block.plain_text(out);
                 }
             }
             Inline::LineBreak => out.push('\n'),
+            Inline::FootnoteRef(_) => {}
         }
     }
 }

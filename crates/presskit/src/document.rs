@@ -1,9 +1,11 @@
 //! The model as a Typst project: the static template, the release as JSON
 //! data, and the images it shows. User text only ever travels as data.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use crate::content::Content;
+use crate::content::{Block, Content, Inline};
 use crate::images::{self, ImageKind};
 use crate::labels::Labels;
 use crate::model::{Asset, Brand, Contact, Paper, Region, Release};
@@ -45,8 +47,6 @@ struct Data<'a> {
     colors: ColorData,
     fonts: FontData,
     release: ReleaseData<'a>,
-    /// Image paths as written in the Markdown → virtual paths.
-    images: std::collections::BTreeMap<&'a str, String>,
 }
 
 #[derive(Serialize)]
@@ -94,19 +94,19 @@ struct ReleaseData<'a> {
     /// Printed in bold before the first paragraph, followed by `dateline_sep`.
     dateline: Option<String>,
     dateline_sep: &'static str,
-    body: &'a Content,
+    body: Content,
     end_mark: String,
-    abouts: Vec<AboutData<'a>>,
-    notes: Option<&'a Content>,
+    abouts: Vec<AboutData>,
+    notes: Option<Content>,
     contacts: &'a [Contact],
     slug: String,
     keywords: &'a [String],
 }
 
 #[derive(Serialize)]
-struct AboutData<'a> {
+struct AboutData {
     title: String,
-    body: &'a Content,
+    body: Content,
 }
 
 const DEFAULT_PRIMARY: &str = "#24405f";
@@ -119,20 +119,18 @@ pub fn build(release: &Release, brand: &Brand) -> Project {
     let mut files = Vec::new();
 
     let logo = brand.logo.as_ref().map(|logo| {
-        let ext = images::check(&logo.image).map_or("png", ImageKind::extension);
+        let ext = images::kind(&logo.image.data).map_or("png", ImageKind::extension);
         let path = format!("/assets/logo.{ext}");
         files.push((path.clone(), logo.image.clone()));
         let alt = logo.alt.clone().or_else(|| brand.name.clone()).unwrap_or_else(|| "Logo".into());
         LogoData { path, alt }
     });
 
-    let mut image_paths = std::collections::BTreeMap::new();
-    for (i, asset) in release.images.iter().chain(&brand.images).enumerate() {
-        let ext = images::check(asset).map_or("png", ImageKind::extension);
-        let path = format!("/images/{i}.{ext}");
-        image_paths.insert(asset.name.as_str(), path.clone());
-        files.push((path, asset.clone()));
-    }
+    // Images go into the project under generated names; the release's and
+    // the brand's may be written alike but live in different folders.
+    let release_images = add_images(&release.images, "release", &mut files);
+    let brand_images = add_images(&brand.images, "brand", &mut files);
+    let mut notes = 0;
 
     let primary = brand.colors.primary.map_or(DEFAULT_PRIMARY.into(), |c| c.to_hex());
     let colors = ColorData {
@@ -173,11 +171,16 @@ pub fn build(release: &Release, brand: &Brand) -> Project {
         } else {
             about.title.clone()
         };
-        abouts.push(AboutData { title, body: &about.body });
+        abouts.push(AboutData { title, body: prepare(&about.body, &brand_images, &mut notes) });
     }
+    let body = prepare(&release.body, &release_images, &mut notes);
     for about in &release.boilerplates {
-        abouts.push(AboutData { title: about.title.clone(), body: &about.body });
+        abouts.push(AboutData {
+            title: about.title.clone(),
+            body: prepare(&about.body, &release_images, &mut notes),
+        });
     }
+    let notes_to_editors = release.notes_to_editors.as_ref().map(|n| prepare(n, &release_images, &mut notes));
 
     let data = Data {
         lang: release.lang.language(),
@@ -211,19 +214,58 @@ pub fn build(release: &Release, brand: &Brand) -> Project {
             subheadline: release.subheadline.as_deref(),
             dateline,
             dateline_sep,
-            body: &release.body,
+            body,
             end_mark: release.end_mark.clone().unwrap_or_else(|| labels.end_mark(region).into()),
             abouts,
-            notes: release.notes_to_editors.as_ref(),
+            notes: notes_to_editors,
             contacts: release.contacts.as_deref().unwrap_or(&brand.contacts),
             slug: release.slug.clone().unwrap_or_else(|| slug(&release.headline)),
             keywords: &release.keywords,
         },
-        images: image_paths,
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let data = serde_json::to_vec(&data).unwrap_or_default();
     Project { data, files, families }
+}
+
+/// Puts images into the project; returns path as written → virtual path.
+fn add_images(images: &[Asset], prefix: &str, files: &mut Vec<(String, Asset)>) -> BTreeMap<String, String> {
+    let mut paths = BTreeMap::new();
+    for (i, asset) in images.iter().enumerate() {
+        let ext = images::kind(&asset.data).map_or("png", ImageKind::extension);
+        let path = format!("/images/{prefix}-{i}.{ext}");
+        paths.insert(asset.name.clone(), path.clone());
+        files.push((path, asset.clone()));
+    }
+    paths
+}
+
+/// A copy of `content` for the template: images point at their virtual
+/// paths, and footnote ids continue from `notes` so that they are unique
+/// across the document's texts.
+fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usize) -> Content {
+    let mut content = content.clone();
+    let offset = *notes;
+    let mut count = 0;
+    content.visit_mut(
+        &mut |block| {
+            if let Block::Image(image) = block
+                && let Some(path) = images.get(&image.src)
+            {
+                image.src = path.clone();
+            }
+        },
+        &mut |inline| match inline {
+            Inline::Footnote { id, .. } => {
+                count = count.max(*id + 1);
+                *id += offset;
+            }
+            Inline::FootnoteRef(id) => *id += offset,
+            _ => {}
+        },
+    );
+    *notes += count;
+    content
 }
 
 /// AP style: the city in capitals, the rest as written, then the date:

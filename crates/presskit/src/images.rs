@@ -33,6 +33,20 @@ impl ImageKind {
     }
 }
 
+/// The kind of an image by its first bytes, without decoding it.
+pub fn kind(data: &[u8]) -> Option<ImageKind> {
+    if looks_like_svg(data) {
+        return Some(ImageKind::Svg);
+    }
+    match image::guess_format(data).ok()? {
+        image::ImageFormat::Png => Some(ImageKind::Png),
+        image::ImageFormat::Jpeg => Some(ImageKind::Jpeg),
+        image::ImageFormat::Gif => Some(ImageKind::Gif),
+        image::ImageFormat::WebP => Some(ImageKind::Webp),
+        _ => None,
+    }
+}
+
 /// Largest width or height accepted, in pixels.
 const MAX_DIMENSION: u32 = 20_000;
 /// Largest decoded size accepted, in bytes.
@@ -48,10 +62,9 @@ pub fn check(asset: &Asset) -> Result<ImageKind, String> {
         return Err(format!("the image `{name}` is an empty file"));
     }
     if looks_like_svg(data) {
-        return match std::str::from_utf8(data) {
-            Ok(text) if text.contains("<svg") => Ok(ImageKind::Svg),
-            _ => Err(format!("the image `{name}` looks like SVG but is not valid UTF-8 SVG text")),
-        };
+        return check_svg(data)
+            .map(|()| ImageKind::Svg)
+            .map_err(|err| format!("the image `{name}` is not valid SVG: {err}"));
     }
     let reader = image::ImageReader::new(Cursor::new(data))
         .with_guessed_format()
@@ -74,6 +87,19 @@ pub fn check(asset: &Asset) -> Result<ImageKind, String> {
     reader.limits(limits);
     reader.decode().map_err(|err| format!("the image `{name}` cannot be decoded: {err}"))?;
     Ok(kind)
+}
+
+/// Parses an SVG as Typst will. Files it names are not read here (nor by
+/// Typst, whose world serves only presskit's project).
+fn check_svg(data: &[u8]) -> Result<(), String> {
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_data(data, &options).map(|_| ()).map_err(|err| err.to_string())
 }
 
 fn looks_like_svg(data: &[u8]) -> bool {
@@ -109,6 +135,8 @@ mod tests {
         let svg = b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec();
         assert_eq!(check(&asset(svg)), Ok(ImageKind::Svg));
         assert!(check(&asset(b"\x00\x01garbage".to_vec())).is_err());
+        let broken = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect></svg>".to_vec();
+        assert!(check(&asset(broken)).unwrap_err().contains("not valid SVG"));
         assert!(check(&asset(Vec::new())).unwrap_err().contains("empty"));
     }
 }
