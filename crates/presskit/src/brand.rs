@@ -66,23 +66,31 @@ enum RawLogo {
 }
 
 #[derive(Deserialize, Clone)]
-#[serde(untagged, expecting = "a path, or `path` and `alt`")]
+#[serde(untagged, expecting = "a path, `path` and `alt`, or `light` and `dark` paths")]
 enum RawImage {
     Path(String),
-    Full { path: String, alt: Option<String> },
+    Full {
+        path: String,
+        alt: Option<String>,
+    },
+    /// brand.yml's variants for light and dark backgrounds: paper is light.
+    Themed {
+        light: String,
+        alt: Option<String>,
+    },
 }
 
 impl RawImage {
     fn path(&self) -> &str {
         match self {
-            Self::Path(path) | Self::Full { path, .. } => path,
+            Self::Path(path) | Self::Full { path, .. } | Self::Themed { light: path, .. } => path,
         }
     }
 
     fn alt(&self) -> Option<&str> {
         match self {
             Self::Path(_) => None,
-            Self::Full { alt, .. } => alt.as_deref(),
+            Self::Full { alt, .. } | Self::Themed { alt, .. } => alt.as_deref(),
         }
     }
 }
@@ -101,8 +109,8 @@ struct RawColor {
 #[serde(default)]
 struct RawTypography {
     fonts: Vec<Spanned<RawFont>>,
-    base: Option<RawText>,
-    headings: Option<RawText>,
+    base: Option<Spanned<RawText>>,
+    headings: Option<Spanned<RawText>>,
 }
 
 #[derive(Deserialize)]
@@ -177,10 +185,12 @@ impl Brand {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
         let text = load::read_text(path)?;
-        let origin = Origin {
-            name: path.to_path_buf(),
-            dir: Some(path.parent().map(Path::to_path_buf).unwrap_or_default()),
-        };
+        Self::from_text(&text, Origin::for_file(path))
+    }
+
+    /// Loads a brand from YAML bytes, which must be UTF-8.
+    pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Self> {
+        let text = load::text_from_bytes(bytes.to_vec(), &origin.name)?;
         Self::from_text(&text, origin)
     }
 
@@ -206,18 +216,15 @@ impl Brand {
                 Some(dir) => dir.join(name),
                 None => name.into(),
             };
-            return Self::from_path(&path).map_err(|err| {
-                if err.file() == Some(path.as_path()) && err.kind() == ErrorKind::Io {
-                    Error::new(
-                        ErrorKind::Io,
-                        format!("cannot read the brand file `{name}`: {}", err.message()),
-                    )
-                    .in_file(&release.origin.name)
-                    .with_hint("the `brand` path is relative to the release file")
-                } else {
-                    err
-                }
-            });
+            if !path.is_file() {
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    format!("the brand file `{name}` does not exist ({})", path.display()),
+                )
+                .in_file(&release.origin.name)
+                .with_hint("the `brand` path is relative to the release file"));
+            }
+            return Self::from_path(&path);
         }
         if let Some(dir) = dir {
             let beside = dir.join(BRAND_FILE_NAME);
@@ -249,12 +256,20 @@ impl RawBrand {
         for font in self.typography.fonts {
             fonts.push(load_font(font, &origin)?);
         }
-        let base = match self.typography.base {
+        let base_at = self.typography.base.as_ref().and_then(location);
+        let headings_at = self.typography.headings.as_ref().and_then(location);
+        let invalid = |message: String, at: Option<Location>| {
+            Error::new(ErrorKind::InvalidValue, message)
+                .in_file(&origin.name)
+                .at(at)
+                .with_hint("see the brand file fields in presskit's format documentation")
+        };
+        let base = match self.typography.base.map(|s| s.value) {
             None => BaseTypography::default(),
             Some(RawText::Family(family)) => BaseTypography { family: Some(family), ..Default::default() },
             Some(RawText::Full { family, size, line_height, .. }) => BaseTypography {
                 family,
-                size: size.map(|s| parse_size(&s)).transpose().map_err(|m| invalid(&origin, m))?,
+                size: size.map(|s| parse_size(&s)).transpose().map_err(|m| invalid(m, base_at))?,
                 line_height: line_height
                     .map(|h| {
                         if (0.8..=3.0).contains(&h) {
@@ -264,17 +279,20 @@ impl RawBrand {
                         }
                     })
                     .transpose()
-                    .map_err(|m| invalid(&origin, m))?,
+                    .map_err(|m| invalid(m, base_at))?,
             },
         };
-        let headings = match self.typography.headings {
+        let headings = match self.typography.headings.map(|s| s.value) {
             None => HeadingTypography::default(),
             Some(RawText::Family(family)) => HeadingTypography { family: Some(family), ..Default::default() },
             Some(RawText::Full { family, weight, color, .. }) => HeadingTypography {
                 family,
-                weight: weight.map(|w| parse_weight(&w)).transpose().map_err(|m| invalid(&origin, m))?,
+                weight: weight.map(|w| parse_weight(&w)).transpose().map_err(|m| invalid(m, headings_at))?,
                 color: color
-                    .map(|c| resolve_color(&c, &self.color.palette).map_err(|m| invalid(&origin, m)))
+                    .map(|c| {
+                        resolve_color(&c, &self.color.palette)
+                            .map_err(|m| invalid(format!("`typography.headings.color`: {m}"), headings_at))
+                    })
                     .transpose()?,
             },
         };
@@ -285,7 +303,7 @@ impl RawBrand {
             .boilerplate
             .map(|b| boilerplate(b, "defaults.presskit.boilerplate", &origin, &mut images))
             .transpose()?;
-        let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let nonempty = load::nonempty;
         Ok(Brand {
             name: nonempty(name),
             short_name: nonempty(short_name),
@@ -307,15 +325,8 @@ impl RawBrand {
     }
 }
 
-fn invalid(origin: &Origin, message: String) -> Error {
-    Error::new(ErrorKind::InvalidValue, message)
-        .in_file(&origin.name)
-        .with_hint("see the brand file fields in presskit's format documentation")
-}
-
 fn location<T>(spanned: &Spanned<T>) -> Option<Location> {
-    let loc = spanned.referenced;
-    (loc.line() > 0).then(|| Location { line: loc.line() as usize, column: loc.column().max(1) as usize })
+    load::yaml_location(spanned.referenced)
 }
 
 fn load_logo(logo: Spanned<RawLogo>, named: &BTreeMap<String, RawImage>, origin: &Origin) -> Result<Logo> {
@@ -536,10 +547,33 @@ mod tests {
     }
 
     #[test]
+    fn typography_errors_are_located() {
+        let err = brand("typography:\n  base:\n    size: 90pt\n").unwrap_err();
+        assert!(err.message().contains("outside 6pt to 24pt"), "{err}");
+        assert_eq!(err.location().map(|l| l.line), Some(3));
+        let err = brand("typography:\n  headings: {color: nope}\n").unwrap_err();
+        assert!(err.message().contains("`typography.headings.color`"), "{err}");
+        assert_eq!(err.location().map(|l| l.line), Some(2));
+    }
+
+    #[test]
+    fn logo_variants_for_light_and_dark_take_the_light_one() {
+        let err = brand("logo:\n  medium: {light: light.svg, dark: dark.svg}\n").unwrap_err();
+        assert!(err.message().contains("light.svg"), "{err}");
+    }
+
+    #[test]
     fn remote_fonts_are_refused() {
         let err = brand("typography:\n  fonts:\n    - {family: Inter, source: google}\n").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Font);
         assert!(err.message().contains("local fonts only"));
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_byte() {
+        let err = Brand::from_bytes(b"meta:\n  name: Caf\xe9\n", Origin::named("_brand.yml")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Io);
+        assert_eq!(err.location(), Some(Location { line: 2, column: 12 }));
     }
 
     #[test]

@@ -128,6 +128,17 @@ mod tests {
     }
 
     #[test]
+    fn missing_system_family_is_an_error() {
+        let brand = Brand {
+            fonts: vec![BrandFont::System { family: "No Such Family 42".into() }],
+            ..Brand::default()
+        };
+        let err = for_brand(&bundled(), &brand).err().unwrap();
+        assert_eq!(err.kind(), ErrorKind::Font);
+        assert!(err.message().contains("`No Such Family 42` is not installed"), "{err}");
+    }
+
+    #[test]
     fn unparseable_brand_font_is_an_error() {
         let brand = Brand {
             fonts: vec![BrandFont::Files {

@@ -57,6 +57,13 @@ impl Origin {
         Self { name: name.into(), dir: None }
     }
 
+    /// The origin of a file: named by its path, relative paths resolve
+    /// against its folder.
+    pub fn for_file(path: &std::path::Path) -> Self {
+        let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        Self { name: path.to_path_buf(), dir: Some(dir) }
+    }
+
     /// An origin for in-memory input whose relative paths resolve against
     /// `dir`.
     pub fn in_dir(name: impl Into<std::path::PathBuf>, dir: impl Into<std::path::PathBuf>) -> Self {

@@ -136,10 +136,7 @@ pub(crate) fn yaml_options() -> serde_saphyr::Options {
 }
 
 fn yaml_error(err: &serde_saphyr::Error) -> Error {
-    let location = err
-        .location()
-        .filter(|l| l.line() > 0)
-        .map(|l| Location { line: l.line() as usize, column: l.column().max(1) as usize });
+    let location = err.location().and_then(yaml_location);
     use serde_saphyr::Error as E;
     let inner = err.without_snippet();
     let message = inner.to_string();
@@ -163,6 +160,16 @@ fn yaml_error(err: &serde_saphyr::Error) -> Error {
         _ => Error::new(ErrorKind::Syntax, format!("invalid YAML: {message}")),
     };
     err.at(location)
+}
+
+/// A YAML parser location as presskit's, if it is known.
+pub(crate) fn yaml_location(loc: serde_saphyr::Location) -> Option<Location> {
+    (loc.line() > 0).then(|| Location { line: loc.line() as usize, column: loc.column().max(1) as usize })
+}
+
+/// A trimmed string, or nothing if it is empty.
+pub(crate) fn nonempty(text: Option<String>) -> Option<String> {
+    text.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 fn json_error(err: &serde_json::Error) -> Error {
@@ -267,12 +274,17 @@ pub(crate) fn strip_bom(text: &str) -> &str {
 /// Reads a text input file.
 pub(crate) fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|err| io_error(path, &err))?;
+    text_from_bytes(bytes, path)
+}
+
+/// Checks that input bytes are UTF-8; the error points at the first bad byte.
+pub(crate) fn text_from_bytes(bytes: Vec<u8>, name: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|err| {
         let bytes = err.as_bytes();
         let valid = err.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&bytes[..valid]);
         Error::new(ErrorKind::Io, "the file is not valid UTF-8 text")
-            .in_file(path)
+            .in_file(name)
             .at(Some(Location::from_offset(&text, valid)))
             .with_hint("save the file as UTF-8")
     })

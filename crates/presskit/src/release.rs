@@ -61,10 +61,12 @@ impl Release {
                 .with_hint("name a release .md (Markdown with front matter), .yaml, .yml, .json or .toml")
         })?;
         let text = load::read_text(path)?;
-        let origin = Origin {
-            name: path.to_path_buf(),
-            dir: Some(path.parent().map(Path::to_path_buf).unwrap_or_default()),
-        };
+        Self::from_text(&text, format, Origin::for_file(path))
+    }
+
+    /// Loads a release from bytes (an upload, say), which must be UTF-8.
+    pub fn from_bytes(bytes: &[u8], format: Format, origin: Origin) -> Result<Self> {
+        let text = load::text_from_bytes(bytes.to_vec(), &origin.name)?;
         Self::from_text(&text, format, origin)
     }
 
@@ -142,7 +144,7 @@ impl RawRelease {
         if let Some(contacts) = &self.contacts {
             check_contacts(contacts, &origin)?;
         }
-        let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let nonempty = load::nonempty;
         Ok(Release {
             headline: self.headline.trim().to_string(),
             date: self.date,
@@ -184,11 +186,14 @@ pub(crate) fn boilerplate(
 }
 
 pub(crate) fn check_contacts(contacts: &[Contact], origin: &Origin) -> Result<()> {
-    for contact in contacts {
+    for (i, contact) in contacts.iter().enumerate() {
         if contact.name.trim().is_empty() {
-            return Err(Error::new(ErrorKind::InvalidValue, "a contact has an empty `name`")
-                .in_file(&origin.name)
-                .with_hint("give every contact a name"));
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!("contact {} has an empty `name`", i + 1),
+            )
+            .in_file(&origin.name)
+            .with_hint("give every contact a name"));
         }
     }
     Ok(())

@@ -141,16 +141,23 @@ fn layout_error(world: &SandboxWorld, diags: &[SourceDiagnostic]) -> Error {
         let source = world.source(world.main()).ok()?;
         Some(Location::from_offset(source.text(), range.start))
     });
-    let mut err = Error::new(ErrorKind::Layout, format!("layout failed: {}", diag.message))
+    let mut hints: Vec<&str> = diag.hints.iter().map(|h| h.v.as_str()).collect();
+    // Images are checked before layout, but Typst may still refuse one.
+    let message = diag.message.to_lowercase();
+    let (kind, hint) =
+        if ["image", "svg", "decode", "png", "jpeg", "gif", "webp"].iter().any(|w| message.contains(w)) {
+            (ErrorKind::Image, "check the images the release and brand name; re-save the one at fault")
+        } else {
+            (
+                ErrorKind::Layout,
+                "if the input looks right, this is a bug in presskit: please report it with the input",
+            )
+        };
+    hints.push(hint);
+    Error::new(kind, format!("layout failed: {}", diag.message))
         .in_file("presskit template")
-        .at(location);
-    let hints: Vec<&str> = diag.hints.iter().map(|h| h.v.as_str()).collect();
-    err = err.with_hint(if hints.is_empty() {
-        "this is a bug in presskit; please report it with the input that caused it".to_string()
-    } else {
-        hints.join("; ")
-    });
-    err
+        .at(location)
+        .with_hint(hints.join("; "))
 }
 
 impl Document {
@@ -196,5 +203,16 @@ impl Document {
         typst_render::render(page, &options)
             .encode_png()
             .map_err(|err| Error::new(ErrorKind::Export, format!("PNG encoding failed: {err}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renderer_can_be_shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Renderer>();
     }
 }
