@@ -24,10 +24,6 @@ pub struct Labels {
     pub contact: [&'static str; 2],
     /// Prefix of a generated "About …" heading.
     pub about: &'static str,
-    /// Short labels in the contact block.
-    pub email: &'static str,
-    /// Short label for a phone number.
-    pub phone: &'static str,
     /// End marks by region: US, UK, EU.
     pub end_marks: [&'static str; 3],
     month_names: [&'static str; 12],
@@ -44,8 +40,6 @@ pub const EN: Labels = Labels {
     notes_to_editors: "Notes to editors",
     contact: ["Media contact", "Media contacts"],
     about: "About",
-    email: "Email",
-    phone: "Tel.",
     end_marks: ["###", "ENDS", "ENDS"],
     month_names: [
         "January",
