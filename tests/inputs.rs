@@ -143,3 +143,18 @@ fn images_render_as_figures_with_caption_and_credit() {
     let images = pdf_tool("pdfimages", &["-list"], &pdf);
     assert!(images.lines().count() >= 3, "no raster image in the PDF:\n{images}");
 }
+
+#[test]
+fn brand_font_files_are_loaded_and_used() {
+    let font = std::fs::read(path("fonts/source-sans-3/SourceSans3-Bold.otf")).unwrap();
+    let brand = "meta: {name: Font Test}\n\
+                 typography:\n  fonts:\n    - {family: Source Sans 3, source: file, files: [brand-font.otf]}\n\
+                 \x20 base: {family: Source Sans 3, size: 11pt}\n";
+    let text = "---\nheadline: Sans body\ndate: 2026-01-01\n---\nAll text in the brand's sans.\n";
+    let (dir, release) =
+        release_in_temp(text, &[("brand-font.otf", font), ("_brand.yml", brand.as_bytes().to_vec())]);
+    let pdf = compile(&release).pdf(&PdfOptions::default()).unwrap();
+    let fonts = pdf_tool("pdffonts", &[], &pdf);
+    assert!(!fonts.contains("SourceSerif"), "the body should not use the serif:\n{fonts}");
+    drop(dir);
+}
