@@ -5,6 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Brand, BrandFont};
@@ -27,16 +28,16 @@ pub(crate) fn bundled() -> Vec<Font> {
     BUNDLED.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect()
 }
 
-/// A set of fonts and the book that describes them.
-#[derive(Clone)]
+/// A set of fonts and the book that describes them. The book's hash is
+/// computed once per set, not once per render.
 pub(crate) struct FontSet {
-    pub book: FontBook,
+    pub book: LazyHash<FontBook>,
     pub fonts: Vec<Font>,
 }
 
 impl FontSet {
     pub fn new(fonts: Vec<Font>) -> Self {
-        let book = FontBook::from_fonts(&fonts);
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
         Self { book, fonts }
     }
 
@@ -66,8 +67,8 @@ fn system_db() -> &'static fontdb::Database {
 
 /// The bundled fonts plus those the brand adds. Errors name the brand file
 /// and the font that does not parse or cannot be found.
-pub(crate) fn for_brand(bundled: &[Font], brand: &Brand) -> Result<FontSet> {
-    let mut fonts = bundled.to_vec();
+pub(crate) fn for_brand(bundled: &FontSet, brand: &Brand) -> Result<FontSet> {
+    let mut fonts = bundled.fonts.clone();
     let brand_file = brand.origin.as_ref().map(|o| o.name.clone()).unwrap_or_default();
     for font in &brand.fonts {
         match font {
@@ -133,7 +134,7 @@ mod tests {
             fonts: vec![BrandFont::System { family: "No Such Family 42".into() }],
             ..Brand::default()
         };
-        let err = for_brand(&bundled(), &brand).err().unwrap();
+        let err = for_brand(&FontSet::new(bundled()), &brand).err().unwrap();
         assert_eq!(err.kind(), ErrorKind::Font);
         assert!(err.message().contains("`No Such Family 42` is not installed"), "{err}");
     }
@@ -150,7 +151,7 @@ mod tests {
             }],
             ..Brand::default()
         };
-        let err = for_brand(&bundled(), &brand).err().unwrap();
+        let err = for_brand(&FontSet::new(bundled()), &brand).err().unwrap();
         assert_eq!(err.kind(), ErrorKind::Font);
         assert!(err.message().contains("broken.otf"));
     }

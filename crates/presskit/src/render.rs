@@ -6,7 +6,6 @@ use std::sync::Arc;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Smart};
 use typst::syntax::Source;
-use typst::text::Font;
 use typst::utils::{LazyHash, Scalar};
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
@@ -21,9 +20,9 @@ use crate::world::{SandboxWorld, file_id};
 /// one renderer across threads (it is `Send + Sync`) to render many releases.
 pub struct Renderer {
     library: LazyHash<Library>,
-    bundled: Vec<Font>,
-    /// Font set of the brands without fonts of their own (most of them).
-    bundled_set: FontSet,
+    /// The bundled fonts: the whole set for brands without fonts of their
+    /// own (most of them), the base of the others'.
+    bundled: FontSet,
     template: Source,
 }
 
@@ -58,11 +57,9 @@ impl Default for Renderer {
 impl Renderer {
     /// Creates a renderer with the bundled fonts.
     pub fn new() -> Self {
-        let bundled = fonts::bundled();
         Self {
             library: LazyHash::new(Library::default()),
-            bundled_set: FontSet::new(bundled.clone()),
-            bundled,
+            bundled: FontSet::new(fonts::bundled()),
             template: Source::new(file_id(document::TEMPLATE_PATH), document::TEMPLATE.into()),
         }
     }
@@ -70,27 +67,31 @@ impl Renderer {
     /// The font families available to a brand: the bundled ones and the
     /// brand's own.
     pub fn font_families(&self, brand: &Brand) -> Result<Vec<String>> {
-        Ok(self.fonts_for(brand)?.family_names())
+        if brand.fonts.is_empty() {
+            Ok(self.bundled.family_names())
+        } else {
+            Ok(fonts::for_brand(&self.bundled, brand)?.family_names())
+        }
     }
 
     /// Lays out a release issued under a brand.
     pub fn compile(&self, release: &Release, brand: &Brand) -> Result<Document> {
         let project = document::build(release, brand);
-        let fonts = self.fonts_for(brand)?;
-        check_families(&project, &fonts, brand)?;
+        let brand_fonts;
+        let fonts = if brand.fonts.is_empty() {
+            &self.bundled
+        } else {
+            brand_fonts = fonts::for_brand(&self.bundled, brand)?;
+            &brand_fonts
+        };
+        check_families(&project, fonts, brand)?;
 
         let mut files = HashMap::new();
         files.insert(file_id(document::DATA_PATH), Bytes::new(project.data));
         for (path, asset) in &project.files {
             files.insert(file_id(path), Bytes::new(Arc::clone(&asset.data)));
         }
-        let world = SandboxWorld {
-            library: &self.library,
-            book: LazyHash::new(fonts.book.clone()),
-            fonts: &fonts.fonts,
-            main: self.template.clone(),
-            files,
-        };
+        let world = SandboxWorld { library: &self.library, fonts, main: self.template.clone(), files };
         let warned = typst::compile::<PagedDocument>(&world);
         // Long-lived processes would otherwise keep every compilation's
         // memoized results.
@@ -104,14 +105,6 @@ impl Renderer {
     /// Renders a release to PDF bytes with default options.
     pub fn pdf(&self, release: &Release, brand: &Brand) -> Result<Vec<u8>> {
         self.compile(release, brand)?.pdf(&PdfOptions::default())
-    }
-
-    fn fonts_for(&self, brand: &Brand) -> Result<FontSet> {
-        if brand.fonts.is_empty() {
-            Ok(self.bundled_set.clone())
-        } else {
-            fonts::for_brand(&self.bundled, brand)
-        }
     }
 }
 

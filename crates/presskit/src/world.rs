@@ -11,6 +11,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
 
+use crate::fonts::FontSet;
+
 /// The virtual file id of a project path like `/data.json`.
 pub(crate) fn file_id(path: &str) -> FileId {
     // The paths are presskit's own constants and generated names, always valid.
@@ -22,10 +24,8 @@ pub(crate) fn file_id(path: &str) -> FileId {
 pub(crate) struct SandboxWorld<'a> {
     /// Typst's standard library, shared by all renders.
     pub library: &'a LazyHash<Library>,
-    /// The fonts' metadata.
-    pub book: LazyHash<FontBook>,
-    /// The fonts, indexed as in the book.
-    pub fonts: &'a [Font],
+    /// The fonts and their book.
+    pub fonts: &'a FontSet,
     /// The template, the main source file.
     pub main: Source,
     /// All other files, by id.
@@ -38,7 +38,7 @@ impl World for SandboxWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.book
+        &self.fonts.book
     }
 
     fn main(&self) -> FileId {
@@ -57,7 +57,7 @@ impl World for SandboxWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.get(index).cloned()
+        self.fonts.fonts.get(index).cloned()
     }
 
     /// No clock: the document's date is the release date, so that output
