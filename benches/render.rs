@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use presskit::{Brand, Format, Origin, PdfOptions, Release, Renderer};
+use presskit::{Brand, Format, Origin, Release, Renderer};
 
 fn main() {
     divan::main();
@@ -65,7 +65,7 @@ fn typst_compile_example() -> presskit::Document {
 fn pdf_export_example(bencher: divan::Bencher) {
     let (release, brand) = &*EXAMPLE;
     let document = RENDERER.compile(release, brand).expect("compiles");
-    bencher.bench(|| document.pdf(&PdfOptions::default()).expect("exports"));
+    bencher.bench(|| document.pdf().expect("exports"));
 }
 
 #[divan::bench]

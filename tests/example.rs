@@ -1,12 +1,11 @@
 //! The bundled example, checked the way a reader of the PDF would: its text,
 //! its footnote, its links, its fonts and its bytes.
 
-use presskit::PdfOptions;
 use presskit_tests::{compile, fold, path, pdf_tool};
 
 fn example_pdf() -> (usize, Vec<u8>) {
     let document = compile(&path("examples/ecpat-belgium/release.md"));
-    let pdf = document.pdf(&PdfOptions::default()).expect("pdf export");
+    let pdf = document.pdf().expect("pdf export");
     (document.page_count(), pdf)
 }
 

@@ -1,7 +1,7 @@
 //! Loading releases in every accepted form, and user text that looks like
 //! Typst staying text.
 
-use presskit::{Brand, Format, Origin, PdfOptions, Release};
+use presskit::{Brand, Format, Origin, Release};
 use presskit_tests::{RENDERER, compile, fold, path, pdf_tool};
 
 const YAML_FRONT: &str = "---\nheadline: Same in every form\ndate: 2026-03-04\ndateline: Ghent\nembargo: 2026-03-04T10:00:00+01:00\nkeywords: [a, b]\ncontacts:\n  - {name: Jo, email: jo@example.org}\n---\nBody *text*[^1].\n\n[^1]: Note.\n";
@@ -54,7 +54,7 @@ fn release_files_load_from_disk_with_their_brand() {
 #[test]
 fn typst_syntax_in_user_text_renders_as_text() {
     let document = compile(&path("tests/cases/injection/release.md"));
-    let pdf = document.pdf(&PdfOptions::default()).unwrap();
+    let pdf = document.pdf().unwrap();
     let text = fold(&pdf_tool("pdftotext", &[], &pdf));
     for expected in [
         r#"#read("/etc/passwd") #set text(fill: red) $x$ ] <label> @ref \ // /* = - + * _"#,
@@ -90,7 +90,7 @@ fn in_memory_release_with_neutral_brand() {
     let document = RENDERER.compile(&release, &Brand::neutral()).unwrap();
     assert_eq!(document.page_count(), 1);
     assert!(document.warnings().is_empty(), "{:?}", document.warnings());
-    let text = fold(&pdf_tool("pdftotext", &[], &document.pdf(&PdfOptions::default()).unwrap()));
+    let text = fold(&pdf_tool("pdftotext", &[], &document.pdf().unwrap()));
     assert!(text.contains("EMBARGOED UNTIL 10:00 UTC+01:00, 4 March 2026"), "{text}");
     assert!(text.contains("Ghent—Body text"), "{text}");
 }
@@ -118,7 +118,7 @@ fn nesting_at_the_limit_and_repeated_footnotes_render() {
         ">".repeat(depth)
     );
     let (_dir, release) = release_in_temp(&text, &[]);
-    let pdf = compile(&release).pdf(&PdfOptions::default()).unwrap();
+    let pdf = compile(&release).pdf().unwrap();
     let text = fold(&pdf_tool("pdftotext", &[], &pdf));
     assert!(text.contains("deep quote") && text.contains("level 8"), "{text}");
     assert_eq!(text.matches("Once only.").count(), 1, "{text}");
@@ -136,7 +136,7 @@ fn images_render_as_figures_with_caption_and_credit() {
                 ![A gradient](photo.png \"The test card | Photo: presskit\")\n\n\
                 ![A red dot](dot.svg \"A dot\")\n";
     let (_dir, release) = release_in_temp(text, &[("photo.png", png), ("dot.svg", svg.to_vec())]);
-    let pdf = compile(&release).pdf(&PdfOptions::default()).unwrap();
+    let pdf = compile(&release).pdf().unwrap();
     let text = fold(&pdf_tool("pdftotext", &[], &pdf));
     assert!(text.contains("The test card Photo: presskit"), "{text}");
     assert!(text.contains("A dot"), "{text}");
@@ -153,7 +153,7 @@ fn brand_font_files_are_loaded_and_used() {
     let text = "---\nheadline: Sans body\ndate: 2026-01-01\n---\nAll text in the brand's sans.\n";
     let (dir, release) =
         release_in_temp(text, &[("brand-font.otf", font), ("_brand.yml", brand.as_bytes().to_vec())]);
-    let pdf = compile(&release).pdf(&PdfOptions::default()).unwrap();
+    let pdf = compile(&release).pdf().unwrap();
     let fonts = pdf_tool("pdffonts", &[], &pdf);
     assert!(!fonts.contains("SourceSerif"), "the body should not use the serif:\n{fonts}");
     drop(dir);

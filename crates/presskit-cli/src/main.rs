@@ -3,12 +3,17 @@
 //! Exit codes: 0 success; 1 the input is invalid or could not be rendered or
 //! written; 2 the command line is wrong.
 
+mod output;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use presskit::{Brand, Options, Release, Renderer, Standards};
+
+use crate::output::{check_not_input, human_size, page_path, write_atomically};
 
 /// Turns a structured press release into a branded, print-ready PDF.
 #[derive(Parser)]
@@ -21,25 +26,100 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render a release (.md, .yaml, .json or .toml) to PDF.
+    /// Render a release (.md, .yaml, .json or .toml) to PDF, PNG or SVG.
     Render(RenderArgs),
+    /// Write a release as a Typst project that the stock `typst` command
+    /// compiles to the same layout, for hand-tuning.
+    Typst(TypstArgs),
 }
 
 #[derive(clap::Args)]
 struct RenderArgs {
     /// The release file.
     release: PathBuf,
-    /// Where to write the PDF; `-` writes to standard output.
-    /// Default: the release's path with `.pdf`.
+    /// Where to write: a .pdf, .png or .svg file (several pages give
+    /// name-1.png, name-2.png, …); `-` writes to standard output.
+    /// Default: the release's path with the format's extension.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
+    /// The output format. Default: the output's extension, else PDF.
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Pixels per inch of PNG pages (default 144) and of the preview
+    /// (default 72).
+    #[arg(long, value_name = "PPI", value_parser = parse_ppi)]
+    ppi: Option<f32>,
+    /// Also write a PNG of page 1 beside the PDF: a thumbnail for web
+    /// pages and email.
+    #[arg(long)]
+    preview: bool,
+    /// Fail, writing nothing, if the output would be larger than this
+    /// (e.g. 2MB, 500KB); the error names the largest images.
+    #[arg(long, value_name = "SIZE", value_parser = output::parse_size)]
+    max_size: Option<u64>,
+    /// Print nothing on success.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(clap::Args)]
+struct TypstArgs {
+    /// The release file.
+    release: PathBuf,
+    /// The folder to write the project to; it must be new or empty
+    /// unless --force is given.
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write into a folder that holds files already, replacing those the
+    /// project has (never the release or brand).
+    #[arg(long)]
+    force: bool,
+    /// Print nothing on success.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// What is rendered and how: shared by `render` and `typst`.
+#[derive(clap::Args)]
+struct InputArgs {
     /// The brand file. Default: the release's `brand` field, else
     /// `_brand.yml` beside the release, else a neutral built-in brand.
     #[arg(long, value_name = "FILE")]
     brand: Option<PathBuf>,
-    /// Print nothing on success.
-    #[arg(short, long)]
-    quiet: bool,
+    /// PDF standards, comma-separated: a-2b, a-3b (carries the release as
+    /// JSON), ua-1, or `archival` for a-2b with ua-1.
+    #[arg(long, value_name = "STANDARDS", value_parser = parse_standards)]
+    standard: Option<Standards>,
+    /// The most pixels per inch a photo keeps at its printed size; larger
+    /// images are scaled down. Lower it (e.g. 150) for email.
+    #[arg(long, value_name = "PPI", default_value_t = Options::DEFAULT_IMAGE_PPI)]
+    image_ppi: f64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Pdf,
+    Png,
+    Svg,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+
+    fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        [Self::Pdf, Self::Png, Self::Svg].into_iter().find(|f| f.extension() == ext)
+    }
 }
 
 /// A failure to report: the library's error, or one of the CLI's own.
@@ -64,6 +144,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Render(args) => render(&args),
+        Command::Typst(args) => typst(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -78,113 +159,208 @@ fn main() -> ExitCode {
     }
 }
 
+fn parse_standards(text: &str) -> Result<Standards, String> {
+    text.parse()
+}
+
+fn parse_ppi(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(ppi) if (9.0..=1200.0).contains(&ppi) => Ok(ppi),
+        _ => Err(format!("`{text}` is not a resolution between 9 and 1200 pixels per inch")),
+    }
+}
+
+/// The release and brand, loaded; the brand file's path, if any.
+fn load(release: &Path, input: &InputArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
+    let release = Release::from_path(release)?;
+    let brand = match &input.brand {
+        Some(path) => Brand::from_path(path)?,
+        None => Brand::for_release(&release)?,
+    };
+    let brand_file = brand.origin.as_ref().map(|o| o.name.clone());
+    Ok((release, brand, brand_file))
+}
+
+fn options(input: &InputArgs) -> Options {
+    Options::default().with_standards(input.standard.unwrap_or_default()).with_image_ppi(input.image_ppi)
+}
+
 fn render(args: &RenderArgs) -> Result<(), Failure> {
     let start = Instant::now();
-    let output = match &args.output {
-        Some(path) => path.clone(),
-        None => args.release.with_extension("pdf"),
+    let named = args.output.as_deref().filter(|o| o.as_os_str() != "-");
+    let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
+    let by_name = named.map(|o| {
+        Format::from_path(o).ok_or_else(|| {
+            Failure::new(
+                format!("{}: the output must be a .pdf, .png or .svg file", o.display()),
+                "name the output with one of those extensions, or `-` for standard output",
+            )
+        })
+    });
+    let format = match (args.format, by_name.transpose()?) {
+        (Some(given), Some(named)) if given != named => {
+            return Err(Failure::new(
+                format!("--format {} does not match the output's extension", given.extension()),
+                "drop --format, or name the output to match it",
+            ));
+        }
+        (Some(format), _) | (None, Some(format)) => format,
+        (None, None) => Format::Pdf,
     };
-    let to_stdout = output.as_os_str() == "-";
-    if !to_stdout {
-        check_output(&args.release, args.brand.as_deref(), &output)?;
+    if format != Format::Pdf && args.input.standard.is_some() {
+        return Err(Failure::new(
+            "--standard applies to PDF output only",
+            "drop --standard, or render to a .pdf file",
+        ));
     }
+    if args.preview && (format != Format::Pdf || to_stdout) {
+        return Err(Failure::new(
+            "--preview writes a PNG beside a PDF file",
+            "render to a .pdf file, or render page PNGs with -o NAME.png",
+        ));
+    }
+    let output = named.map_or_else(|| args.release.with_extension(format.extension()), Path::to_path_buf);
 
-    let release = presskit::Release::from_path(&args.release)?;
-    let brand = match &args.brand {
-        Some(path) => presskit::Brand::from_path(path)?,
-        None => presskit::Brand::for_release(&release)?,
-    };
-    let renderer = presskit::Renderer::new();
-    let document = renderer.compile(&release, &brand)?;
+    let (release, brand, brand_file) = load(&args.release, &args.input)?;
+    let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
+    if !to_stdout {
+        check_not_input(&output, &inputs)?;
+    }
+    let renderer = Renderer::new();
+    let document = renderer.compile_with(&release, &brand, &options(&args.input))?;
     for warning in document.warnings() {
         eprintln!("warning: {warning}");
     }
-    let pdf = document.pdf(&presskit::PdfOptions::default())?;
+    let pages = document.page_count();
+    let outputs: Vec<(PathBuf, Vec<u8>)> = match format {
+        Format::Pdf => vec![(output.clone(), document.pdf()?)],
+        Format::Png => (0..pages)
+            .map(|i| Ok((page_path(&output, i + 1, pages), document.png(i, args.ppi.unwrap_or(144.0))?)))
+            .collect::<Result<_, Failure>>()?,
+        Format::Svg => (0..pages)
+            .map(|i| Ok((page_path(&output, i + 1, pages), document.svg(i)?.into_bytes())))
+            .collect::<Result<_, Failure>>()?,
+    };
+    let total: u64 = outputs.iter().map(|(_, bytes)| bytes.len() as u64).sum();
+    if let Some(max) = args.max_size
+        && total > max
+    {
+        return Err(too_large(&output, total, max, &document));
+    }
 
     if to_stdout {
+        if outputs.len() > 1 {
+            return Err(Failure::new(
+                format!("the release has {pages} pages, and standard output takes one file"),
+                "write the pages to files with -o NAME.png",
+            ));
+        }
         let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(&pdf).and_then(|()| stdout.flush()) {
+        return match stdout.write_all(&outputs[0].1).and_then(|()| stdout.flush()) {
             Ok(()) => Ok(()),
             // A closed pipe (e.g. `| head`) is the reader's choice, not an error.
             Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            Err(err) => {
-                Err(Failure::new(format!("cannot write to standard output: {err}"), "check the pipe"))
-            }
+            Err(err) => Err(Failure::new(
+                format!("cannot write to standard output: {}", output::plain_io(&err)),
+                "check the pipe",
+            )),
         };
     }
-    write_atomically(&output, &pdf)?;
+    for (path, _) in &outputs {
+        check_not_input(path, &inputs)?;
+    }
+    let preview = if args.preview {
+        let path = output.with_extension("png");
+        check_not_input(&path, &inputs)?;
+        Some((path, document.png(0, args.ppi.unwrap_or(72.0))?))
+    } else {
+        None
+    };
+    for (path, bytes) in outputs.iter().chain(preview.as_ref()) {
+        write_atomically(path, bytes)?;
+    }
     if !args.quiet {
+        let written = match outputs.as_slice() {
+            [(path, _)] => path.display().to_string(),
+            [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
+            [] => String::new(),
+        };
+        let standards = if document.standards().is_empty() {
+            String::new()
+        } else {
+            format!(", {}", document.standards())
+        };
         eprintln!(
-            "rendered {} ({} {}, {} KB) in {} ms",
-            output.display(),
-            document.page_count(),
-            if document.page_count() == 1 { "page" } else { "pages" },
-            pdf.len().div_ceil(1024),
+            "rendered {written} ({pages} {}, {}{standards}) in {} ms",
+            if pages == 1 { "page" } else { "pages" },
+            human_size(total),
             start.elapsed().as_millis()
         );
-    }
-    Ok(())
-}
-
-/// Refuses outputs that would overwrite an input or cannot be a PDF.
-fn check_output(release: &Path, brand: Option<&Path>, output: &Path) -> Result<(), Failure> {
-    let is_pdf = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    if !is_pdf {
-        return Err(Failure::new(
-            format!("{}: the output must be a .pdf file", output.display()),
-            "name the output with a .pdf extension, or `-` for standard output",
-        ));
-    }
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    };
-    for input in std::iter::once(release).chain(brand) {
-        if same(input, output) {
-            return Err(Failure::new(
-                format!("{}: the output is the same file as the input", output.display()),
-                "choose another output path with -o",
-            ));
+        if let Some((path, bytes)) = &preview {
+            eprintln!("preview {} ({})", path.display(), human_size(bytes.len() as u64));
         }
     }
     Ok(())
 }
 
-/// Writes to a temporary file beside the target, then renames it into place,
-/// so that a failure never leaves a partial file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let fail = |err: std::io::Error| {
-        Failure::new(
-            format!("{}: cannot write the output: {}", path.display(), plain_io(&err)),
-            if dir.is_dir() {
-                "check that the folder is writable".to_string()
-            } else {
-                format!("create the folder {} first", dir.display())
-            },
-        )
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".presskit-").suffix(".tmp");
-    // Temporary files are private (0600); the PDF is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
+fn too_large(output: &Path, total: u64, max: u64, document: &presskit::Document) -> Failure {
+    let images = document.images();
+    let message = format!(
+        "{} would be {}, more than the {} allowed",
+        output.display(),
+        human_size(total),
+        human_size(max)
+    );
+    if images.is_empty() {
+        return Failure::new(message, "the text and fonts alone take this much; raise --max-size");
     }
-    let mut file = builder.tempfile_in(dir).map_err(fail)?;
-    file.write_all(bytes).and_then(|()| file.as_file().sync_all()).map_err(fail)?;
-    file.persist(path).map_err(|err| fail(err.error))?;
-    Ok(())
+    let largest: Vec<String> =
+        images.iter().take(3).map(|(name, size)| format!("{name} ({})", human_size(*size as u64))).collect();
+    Failure::new(
+        format!("{message}; the largest images: {}", largest.join(", ")),
+        "lower --image-ppi (150 suits email), or use smaller images",
+    )
 }
 
-fn plain_io(err: &std::io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
+fn typst(args: &TypstArgs) -> Result<(), Failure> {
+    let dir = &args.output;
+    if !args.force
+        && let Ok(mut entries) = std::fs::read_dir(dir)
+        && entries.next().is_some()
+    {
+        return Err(Failure::new(
+            format!("{}: the folder is not empty", dir.display()),
+            "choose a new folder, or add --force to replace the project's files in it",
+        ));
     }
+    if dir.exists() && !dir.is_dir() {
+        return Err(Failure::new(format!("{}: is a file, not a folder", dir.display()), "choose a folder"));
+    }
+    let (release, brand, brand_file) = load(&args.release, &args.input)?;
+    let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
+    let files = Renderer::new().typst_project(&release, &brand, &options(&args.input))?;
+    for file in &files {
+        check_not_input(&dir.join(&file.path), &inputs)?;
+    }
+    for file in &files {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|err| {
+                Failure::new(
+                    format!("{}: cannot create the folder: {}", parent.display(), output::plain_io(&err)),
+                    "check that the folder is writable",
+                )
+            })?;
+        }
+        write_atomically(&path, &file.data)?;
+    }
+    if !args.quiet {
+        eprintln!("wrote a Typst project of {} files to {}", files.len(), dir.display());
+        eprintln!(
+            "compile it with: typst compile --font-path {} --ignore-system-fonts {}",
+            dir.join("fonts").display(),
+            dir.join("release.typ").display()
+        );
+    }
+    Ok(())
 }

@@ -168,7 +168,7 @@ fn output_may_not_overwrite_an_input() {
     assert_fails(
         &dir,
         &["render", "release.md", "--brand", "brand.pdf", "-o", "brand.pdf"],
-        &["same file as the input"],
+        &["same file as an input"],
     );
 }
 

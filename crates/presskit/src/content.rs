@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::error::Location;
+
 /// A piece of rich text: a sequence of blocks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
@@ -22,6 +24,33 @@ impl Content {
         for block in &self.0 {
             block.plain_text(&mut out);
         }
+        out
+    }
+
+    /// Every image, at every depth (footnotes included), in order.
+    pub fn images(&self) -> Vec<&Image> {
+        fn blocks<'a>(bs: &'a [Block], out: &mut Vec<&'a Image>) {
+            for b in bs {
+                match b {
+                    Block::Image(image) => out.push(image),
+                    Block::Paragraph(c) | Block::Heading { body: c, .. } => inlines(c, out),
+                    Block::Quote { body, .. } => blocks(body, out),
+                    Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                    Block::Code(_) | Block::Rule => {}
+                }
+            }
+        }
+        fn inlines<'a>(is: &'a [Inline], out: &mut Vec<&'a Image>) {
+            for i in is {
+                match i {
+                    Inline::Emph(c) | Inline::Strong(c) | Inline::Link { body: c, .. } => inlines(c, out),
+                    Inline::Footnote { body, .. } => blocks(body, out),
+                    Inline::Text(_) | Inline::Code(_) | Inline::LineBreak | Inline::FootnoteRef(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        blocks(&self.0, &mut out);
         out
     }
 
@@ -145,6 +174,9 @@ pub struct Image {
     pub caption: Option<String>,
     /// Who took or owns it ("Photo: Name / Agency").
     pub credit: Option<String>,
+    /// Where the image is named in its file, when known; for messages.
+    #[serde(skip)]
+    pub location: Option<Location>,
 }
 
 impl Block {

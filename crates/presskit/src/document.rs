@@ -2,13 +2,16 @@
 //! data, and the images it shows. User text only ever travels as data.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::content::{Block, Content, Inline};
-use crate::images::{self, ImageKind};
+use crate::error::{Error, ErrorKind, Result};
+use crate::images::{Bounds, Prepared};
 use crate::labels::Labels;
-use crate::model::{Asset, Brand, Contact, Paper, Region, Release};
+use crate::model::{Asset, Brand, Contact, Origin, Paper, Region, Release};
+use crate::options::Options;
 
 /// The layout, in Typst. It reads `/data.json` and never the user's text as
 /// source.
@@ -18,6 +21,15 @@ pub const TEMPLATE: &str = include_str!("../../../assets/release.typ");
 pub const TEMPLATE_PATH: &str = "/release.typ";
 /// Virtual path of the data in the project.
 pub const DATA_PATH: &str = "/data.json";
+/// Virtual path of the release as JSON, attached to PDF/A-3 files.
+pub const ATTACHMENT_PATH: &str = "/release.json";
+
+/// Left and right page margins, in millimetres.
+const MARGIN_X_MM: f64 = 22.0;
+/// The tallest a figure prints, in millimetres: a third of the page.
+const FIGURE_HEIGHT_MM: f64 = 90.0;
+/// The logo's height in the letterhead, in millimetres.
+const LOGO_HEIGHT_MM: f64 = 16.0;
 
 /// Family used for body text unless the brand names one.
 pub const DEFAULT_TEXT_FAMILY: &str = "Source Serif 4";
@@ -29,14 +41,28 @@ pub const DEFAULT_HEADING_FAMILY: &str = "Source Sans 3";
 pub struct Project {
     /// The release as JSON, read by the template.
     pub data: Vec<u8>,
-    /// Other files: `(virtual path, content)`.
-    pub files: Vec<(String, Asset)>,
+    /// Other files: images prepared for the page, and the attachment.
+    pub files: Vec<ProjectFile>,
     /// Font families the layout asks for; each must be available.
     pub families: Vec<String>,
 }
 
+/// A file in a [`Project`].
+#[derive(Debug, Clone)]
+pub struct ProjectFile {
+    /// Its absolute virtual path, like `/images/release-0.jpg`.
+    pub path: String,
+    /// Its content.
+    pub data: Arc<[u8]>,
+    /// For an image, its path as the input names it.
+    pub image: Option<String>,
+}
+
 #[derive(Serialize)]
 struct Data<'a> {
+    /// The attachment's virtual path, for PDF/A-3.
+    attachment: Option<&'static str>,
+    layout: LayoutData,
     lang: String,
     region: Option<String>,
     paper: &'static str,
@@ -47,6 +73,13 @@ struct Data<'a> {
     colors: ColorData,
     fonts: FontData,
     release: ReleaseData<'a>,
+}
+
+#[derive(Serialize)]
+struct LayoutData {
+    margin_x_mm: f64,
+    figure_height_mm: f64,
+    logo_height_mm: f64,
 }
 
 #[derive(Serialize)]
@@ -112,24 +145,73 @@ struct AboutData {
 const DEFAULT_PRIMARY: &str = "#24405f";
 const DEFAULT_FOREGROUND: &str = "#1a1a1a";
 
-/// Builds the project for a release issued under a brand.
-pub fn build(release: &Release, brand: &Brand) -> Project {
+/// Prepares an image for the page: the image, and the box it prints in.
+pub(crate) type PrepareImage<'a> = dyn FnMut(&Asset, Bounds) -> std::result::Result<Prepared, String> + 'a;
+
+/// Builds the project for a release issued under a brand. Images go
+/// through `prepare_image`, which scales and re-encodes them.
+pub(crate) fn build(
+    release: &Release,
+    brand: &Brand,
+    options: &Options,
+    prepare_image: &mut PrepareImage,
+) -> Result<Project> {
     let labels = Labels::for_language(&release.lang.language());
     let region = release.region.or(brand.region).unwrap_or(Region::Eu);
     let mut files = Vec::new();
 
-    let logo = brand.logo.as_ref().map(|logo| {
-        let ext = images::kind(&logo.image.data).map_or("png", ImageKind::extension);
-        let path = format!("/assets/logo.{ext}");
-        files.push((path.clone(), logo.image.clone()));
-        let alt = logo.alt.clone().or_else(|| brand.name.clone()).unwrap_or_else(|| "Logo".into());
-        LogoData { path, alt }
-    });
+    let paper_width_mm = match brand.paper {
+        Paper::A4 => 210.0,
+        Paper::UsLetter => 215.9,
+    };
+    let text_width = points(paper_width_mm - 2.0 * MARGIN_X_MM);
+    let figure = Bounds { width: text_width, height: points(FIGURE_HEIGHT_MM) };
+    // Where each release image is first named, for messages.
+    let mut places = BTreeMap::new();
+    let texts = std::iter::once(&release.body)
+        .chain(release.notes_to_editors.as_ref())
+        .chain(release.boilerplates.iter().map(|b| &b.body));
+    for image in texts.flat_map(Content::images) {
+        places.entry(image.src.clone()).or_insert(image.location);
+    }
+    let mut add = |asset: &Asset, path: &str, bounds: Bounds, origin: Option<&Origin>| -> Result<String> {
+        let prepared = prepare_image(asset, bounds).map_err(|message| {
+            let at = origin.filter(|o| *o == &release.origin).and_then(|_| places.get(&asset.name).copied());
+            let err = Error::new(ErrorKind::Image, message)
+                .at(at.flatten())
+                .with_hint("re-save the image as PNG or JPEG, or replace it");
+            match origin {
+                Some(origin) => err.in_file(&origin.name),
+                None => err,
+            }
+        })?;
+        let path = format!("{path}.{}", prepared.kind.extension());
+        files.push(ProjectFile { path: path.clone(), data: prepared.data, image: Some(asset.name.clone()) });
+        Ok(path)
+    };
+
+    let logo = match &brand.logo {
+        Some(logo) => {
+            let bounds = Bounds { width: text_width / 2.0, height: points(LOGO_HEIGHT_MM) };
+            let path = add(&logo.image, "/assets/logo", bounds, brand.origin.as_ref())?;
+            let alt = logo.alt.clone().or_else(|| brand.name.clone()).unwrap_or_else(|| "Logo".into());
+            Some(LogoData { path, alt })
+        }
+        None => None,
+    };
 
     // Images go into the project under generated names; the release's and
     // the brand's may be written alike but live in different folders.
-    let release_images = add_images(&release.images, "release", &mut files);
-    let brand_images = add_images(&brand.images, "brand", &mut files);
+    let mut release_images = BTreeMap::new();
+    for (i, asset) in release.images.iter().enumerate() {
+        let path = add(asset, &format!("/images/release-{i}"), figure, Some(&release.origin))?;
+        release_images.insert(asset.name.clone(), path);
+    }
+    let mut brand_images = BTreeMap::new();
+    for (i, asset) in brand.images.iter().enumerate() {
+        let path = add(asset, &format!("/images/brand-{i}"), figure, brand.origin.as_ref())?;
+        brand_images.insert(asset.name.clone(), path);
+    }
     let mut notes = 0;
 
     let primary = brand.colors.primary.map_or(DEFAULT_PRIMARY.into(), |c| c.to_hex());
@@ -182,7 +264,23 @@ pub fn build(release: &Release, brand: &Brand) -> Project {
     }
     let notes_to_editors = release.notes_to_editors.as_ref().map(|n| prepare(n, &release_images, &mut notes));
 
+    let attachment = if options.standards.attaches_release() {
+        // Serializing the model (strings, numbers, lists) cannot fail.
+        let json =
+            serde_json::to_vec_pretty(&Attachment { generator: GENERATOR, release }).unwrap_or_default();
+        files.push(ProjectFile { path: ATTACHMENT_PATH.into(), data: json.into(), image: None });
+        Some(ATTACHMENT_PATH)
+    } else {
+        None
+    };
+
     let data = Data {
+        attachment,
+        layout: LayoutData {
+            margin_x_mm: MARGIN_X_MM,
+            figure_height_mm: FIGURE_HEIGHT_MM,
+            logo_height_mm: LOGO_HEIGHT_MM,
+        },
         lang: release.lang.language(),
         region: release.lang.region(),
         paper: match brand.paper {
@@ -225,19 +323,21 @@ pub fn build(release: &Release, brand: &Brand) -> Project {
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let data = serde_json::to_vec(&data).unwrap_or_default();
-    Project { data, files, families }
+    Ok(Project { data, files, families })
 }
 
-/// Puts images into the project; returns path as written → virtual path.
-fn add_images(images: &[Asset], prefix: &str, files: &mut Vec<(String, Asset)>) -> BTreeMap<String, String> {
-    let mut paths = BTreeMap::new();
-    for (i, asset) in images.iter().enumerate() {
-        let ext = images::kind(&asset.data).map_or("png", ImageKind::extension);
-        let path = format!("/images/{prefix}-{i}.{ext}");
-        paths.insert(asset.name.clone(), path.clone());
-        files.push((path, asset.clone()));
-    }
-    paths
+/// Who made a file, for metadata and the attachment.
+pub(crate) const GENERATOR: &str = concat!("presskit ", env!("CARGO_PKG_VERSION"));
+
+/// The attached JSON: the release as loaded.
+#[derive(Serialize)]
+struct Attachment<'a> {
+    generator: &'static str,
+    release: &'a Release,
+}
+
+fn points(mm: f64) -> f64 {
+    mm / 25.4 * 72.0
 }
 
 /// A copy of `content` for the template: images point at their virtual

@@ -55,6 +55,18 @@ impl FontSet {
     }
 }
 
+/// A file name for a font, from its family and style: `SourceSerif4-700-Italic.otf`.
+pub(crate) fn file_name(font: &Font) -> String {
+    let info = font.info();
+    let family: String = info.family.chars().filter(char::is_ascii_alphanumeric).collect();
+    let ext = match font.data().as_slice().get(..4) {
+        Some(b"OTTO") => "otf",
+        Some(b"ttcf") => "ttc",
+        _ => "ttf",
+    };
+    format!("{family}-{}-{:?}.{ext}", info.variant.weight.to_number(), info.variant.style)
+}
+
 /// The installed fonts, scanned once, the first time a brand asks for one.
 fn system_db() -> &'static fontdb::Database {
     static DB: OnceLock<fontdb::Database> = OnceLock::new();

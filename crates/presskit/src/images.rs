@@ -1,7 +1,16 @@
-//! Checking the images that inputs name before they reach Typst: a missing
-//! or corrupt image is a presskit error that names the file, not a Typst one.
+//! Images the inputs name. They are checked when loaded (format and size,
+//! from the header, so a decompression bomb costs nothing) and prepared for
+//! the page when rendered: decoded with limits, turned upright by their EXIF
+//! orientation, scaled down to the resolution they print at, and re-encoded
+//! without metadata (a press photo's EXIF may hold where it was taken).
 
+use std::collections::HashSet;
 use std::io::Cursor;
+use std::sync::Arc;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageFormat, ImageReader};
 
 use crate::model::Asset;
 
@@ -31,30 +40,46 @@ impl ImageKind {
             Self::Svg => "svg",
         }
     }
-}
 
-/// The kind of an image by its first bytes, without decoding it.
-pub fn kind(data: &[u8]) -> Option<ImageKind> {
-    if looks_like_svg(data) {
-        return Some(ImageKind::Svg);
-    }
-    match image::guess_format(data).ok()? {
-        image::ImageFormat::Png => Some(ImageKind::Png),
-        image::ImageFormat::Jpeg => Some(ImageKind::Jpeg),
-        image::ImageFormat::Gif => Some(ImageKind::Gif),
-        image::ImageFormat::WebP => Some(ImageKind::Webp),
-        _ => None,
+    fn from_format(format: ImageFormat) -> Option<Self> {
+        match format {
+            ImageFormat::Png => Some(Self::Png),
+            ImageFormat::Jpeg => Some(Self::Jpeg),
+            ImageFormat::Gif => Some(Self::Gif),
+            ImageFormat::WebP => Some(Self::Webp),
+            _ => None,
+        }
     }
 }
 
 /// Largest width or height accepted, in pixels.
-const MAX_DIMENSION: u32 = 20_000;
-/// Largest decoded size accepted, in bytes.
-const MAX_DECODED: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_DIMENSION: u32 = 20_000;
+/// Largest decoded size accepted, in bytes (RGBA, 8 bits a channel).
+pub(crate) const MAX_DECODED: u64 = 512 * 1024 * 1024;
+/// JPEG quality for photos: no visible loss at print size.
+const JPEG_QUALITY: u8 = 88;
 
-/// Checks that an image decodes, and tells its kind. Raster images are fully
-/// decoded (with limits, so a decompression bomb is an error); SVG must be
-/// UTF-8 text with an `<svg` element.
+/// The largest box an image is printed in, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Bounds {
+    /// Width, in points.
+    pub width: f64,
+    /// Height, in points.
+    pub height: f64,
+}
+
+/// An image ready for the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    /// The encoded image.
+    pub data: Arc<[u8]>,
+    /// Its format.
+    pub kind: ImageKind,
+}
+
+/// Checks an image as it is loaded and tells its kind. Raster images are
+/// judged by their header (format, dimensions, decoded size), SVG is parsed.
+/// Damage further into a raster file shows when it is prepared.
 pub fn check(asset: &Asset) -> Result<ImageKind, String> {
     let name = &asset.name;
     let data = &asset.data[..];
@@ -66,27 +91,209 @@ pub fn check(asset: &Asset) -> Result<ImageKind, String> {
             .map(|()| ImageKind::Svg)
             .map_err(|err| format!("the image `{name}` is not valid SVG: {err}"));
     }
-    let reader = image::ImageReader::new(Cursor::new(data))
+    header(name, data).map(|(kind, _, _)| kind)
+}
+
+/// Prepares an image for printing in `bounds` at `ppi` pixels per inch at
+/// most. SVG scales, so it keeps its size, but loses its links to other
+/// files.
+pub(crate) fn prepare(asset: &Asset, bounds: Bounds, ppi: f64) -> Result<Prepared, String> {
+    let name = &asset.name;
+    let data = &asset.data[..];
+    if looks_like_svg(data) {
+        let data =
+            unlink_svg(&asset.data).map_err(|err| format!("the image `{name}` is not valid SVG: {err}"))?;
+        return Ok(Prepared { data, kind: ImageKind::Svg });
+    }
+    // The JPEG decoder fills in what a cut-off file lacks; a cut-off photo
+    // is an error here, not a grey band on the page.
+    if image::guess_format(data).ok() == Some(ImageFormat::Jpeg) && !jpeg_is_complete(data) {
+        return Err(format!("the image `{name}` is cut off: the JPEG data ends before the picture does"));
+    }
+    let (kind, ..) = header(name, data)?;
+    let mut reader = open(name, data)?.1;
+    reader.limits(limits());
+    let mut decoder = reader.into_decoder().map_err(|err| damaged(name, &err))?;
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|err| damaged(name, &err))?;
+    img.apply_orientation(orientation);
+
+    let (width, height) = target_size(img.width(), img.height(), bounds, ppi);
+    if (width, height) != (img.width(), img.height()) {
+        img = img.resize_exact(width, height, image::imageops::FilterType::CatmullRom);
+    }
+    let alpha = uses_alpha(&img);
+    let photo = !alpha && (kind == ImageKind::Jpeg || many_colours(&img));
+    let encoded = if photo { encode_jpeg(&img) } else { encode_png(&img, alpha) }
+        .map_err(|err| format!("cannot re-encode the image `{name}`: {err}"))?;
+    Ok(Prepared { data: encoded.into(), kind: if photo { ImageKind::Jpeg } else { ImageKind::Png } })
+}
+
+/// The pixel size to keep: the image's own, or less when that is more than
+/// `ppi` at the size it prints (it fills `bounds` keeping its proportions).
+fn target_size(width: u32, height: u32, bounds: Bounds, ppi: f64) -> (u32, u32) {
+    let (w, h) = (f64::from(width), f64::from(height));
+    let printed_width = bounds.width.min(bounds.height * w / h);
+    let wanted = (printed_width / 72.0 * ppi).ceil();
+    if wanted >= w || wanted < 1.0 {
+        return (width, height);
+    }
+    // Both are below the original's size, so they fit in u32.
+    let new_height = (h * wanted / w).round().max(1.0);
+    (wanted as u32, new_height as u32)
+}
+
+fn header(name: &str, data: &[u8]) -> Result<(ImageKind, u32, u32), String> {
+    let (kind, reader) = open(name, data)?;
+    let (width, height) = reader.into_dimensions().map_err(|err| damaged(name, &err))?;
+    if width == 0 || height == 0 {
+        return Err(format!("the image `{name}` has no pixels ({width} × {height})"));
+    }
+    if width.max(height) > MAX_DIMENSION || u64::from(width) * u64::from(height) * 4 > MAX_DECODED {
+        return Err(format!(
+            "the image `{name}` is {width} × {height} pixels, more than presskit takes \
+             (at most {MAX_DIMENSION} on a side and {} megapixels)",
+            MAX_DECODED / 4 / 1_000_000
+        ));
+    }
+    Ok((kind, width, height))
+}
+
+type Reader<'a> = ImageReader<Cursor<&'a [u8]>>;
+
+fn open<'a>(name: &str, data: &'a [u8]) -> Result<(ImageKind, Reader<'a>), String> {
+    let reader = ImageReader::new(Cursor::new(data))
         .with_guessed_format()
         .map_err(|err| format!("cannot read the image `{name}`: {err}"))?;
     let kind = match reader.format() {
-        Some(image::ImageFormat::Png) => ImageKind::Png,
-        Some(image::ImageFormat::Jpeg) => ImageKind::Jpeg,
-        Some(image::ImageFormat::Gif) => ImageKind::Gif,
-        Some(image::ImageFormat::WebP) => ImageKind::Webp,
-        Some(other) => {
-            return Err(format!("the image `{name}` is {other:?}, which presskit does not take"));
-        }
+        Some(format) => ImageKind::from_format(format)
+            .ok_or_else(|| format!("the image `{name}` is {format:?}, which presskit does not take"))?,
         None => return Err(format!("the image `{name}` is not a PNG, JPEG, GIF, WebP or SVG file")),
     };
+    Ok((kind, reader))
+}
+
+/// Whether a JPEG's data runs to its end-of-image marker: walks the
+/// segments to the scans, then each scan's entropy-coded data (where a
+/// 0xFF byte is always followed by 0x00 or a restart marker).
+fn jpeg_is_complete(data: &[u8]) -> bool {
+    let mut at = 2; // after SOI
+    while at + 4 <= data.len() {
+        if data[at] != 0xFF {
+            return false;
+        }
+        let marker = data[at + 1];
+        match marker {
+            0xD9 => return true,
+            0xFF => at += 1, // fill byte
+            0x01 | 0xD0..=0xD7 => at += 2,
+            _ => {
+                let length = usize::from(u16::from_be_bytes([data[at + 2], data[at + 3]]));
+                at += 2 + length;
+                if marker == 0xDA {
+                    // Entropy-coded data up to the next marker.
+                    let is_marker =
+                        |at: usize| data[at] == 0xFF && !matches!(data[at + 1], 0x00 | 0xD0..=0xD7);
+                    while at + 1 < data.len() && !is_marker(at) {
+                        at += 1;
+                    }
+                }
+            }
+        }
+    }
+    // Only the end marker itself may close the file.
+    data.get(at..at + 2) == Some(&[0xFF, 0xD9])
+}
+
+fn limits() -> image::Limits {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_DIMENSION);
     limits.max_image_height = Some(MAX_DIMENSION);
     limits.max_alloc = Some(MAX_DECODED);
-    let mut reader = reader;
-    reader.limits(limits);
-    reader.decode().map_err(|err| format!("the image `{name}` cannot be decoded: {err}"))?;
-    Ok(kind)
+    limits
+}
+
+fn damaged(name: &str, err: &image::ImageError) -> String {
+    format!("the image `{name}` cannot be decoded: {err}")
+}
+
+fn uses_alpha(img: &DynamicImage) -> bool {
+    img.color().has_alpha() && img.to_rgba8().pixels().any(|p| p.0[3] < 255)
+}
+
+/// Photos have thousands of colours; logos, charts and screenshots few.
+fn many_colours(img: &DynamicImage) -> bool {
+    const ENOUGH: usize = 2048;
+    let rgb = img.to_rgb8();
+    let step = (rgb.len() / 3 / 40_000).max(1);
+    let mut seen = HashSet::new();
+    for pixel in rgb.pixels().step_by(step) {
+        seen.insert(pixel.0);
+        if seen.len() > ENOUGH {
+            return true;
+        }
+    }
+    false
+}
+
+fn encode_jpeg(img: &DynamicImage) -> image::ImageResult<Vec<u8>> {
+    let mut out = Vec::new();
+    let encoder = JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
+    if img.color().has_color() {
+        let rgb = img.to_rgb8();
+        encoder.write_image(&rgb, rgb.width(), rgb.height(), ExtendedColorType::Rgb8)?;
+    } else {
+        let luma = img.to_luma8();
+        encoder.write_image(&luma, luma.width(), luma.height(), ExtendedColorType::L8)?;
+    }
+    Ok(out)
+}
+
+fn encode_png(img: &DynamicImage, alpha: bool) -> image::ImageResult<Vec<u8>> {
+    let mut out = Vec::new();
+    let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Best, FilterType::Adaptive);
+    let (w, h) = (img.width(), img.height());
+    match (img.color().has_color(), alpha) {
+        (true, true) => encoder.write_image(&img.to_rgba8(), w, h, ExtendedColorType::Rgba8)?,
+        (true, false) => encoder.write_image(&img.to_rgb8(), w, h, ExtendedColorType::Rgb8)?,
+        (false, true) => encoder.write_image(&img.to_luma_alpha8(), w, h, ExtendedColorType::La8)?,
+        (false, false) => encoder.write_image(&img.to_luma8(), w, h, ExtendedColorType::L8)?,
+    }
+    Ok(out)
+}
+
+/// The SVG without links to other files: every `href` that is not a
+/// `data:` URL or a reference inside the drawing (`#id`) is cut out. Typst
+/// would refuse such a link (its world serves no other file); cut out, the
+/// rest of the drawing renders and nothing outside is read or fetched.
+fn unlink_svg(data: &Arc<[u8]>) -> Result<Arc<[u8]>, String> {
+    let text = std::str::from_utf8(data).map_err(|_| "it is not UTF-8 text".to_string())?;
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|err| err.to_string())?;
+    let mut cuts: Vec<std::ops::Range<usize>> = doc
+        .descendants()
+        .flat_map(|node| node.attributes())
+        .filter(|attr| {
+            let value = attr.value().trim_start();
+            attr.name() == "href" && !value.starts_with("data:") && !value.starts_with('#')
+        })
+        .map(|attr| attr.range())
+        .collect();
+    if cuts.is_empty() {
+        return Ok(Arc::clone(data));
+    }
+    cuts.sort_by_key(|range| range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for cut in cuts {
+        // Attributes from entities share a range; take each span once.
+        if cut.start >= at && cut.end <= text.len() {
+            out.push_str(&text[at..cut.start]);
+            at = cut.end;
+        }
+    }
+    out.push_str(&text[at..]);
+    Ok(out.into_bytes().into())
 }
 
 /// Parses an SVG as Typst will. Files it names are not read here (nor by
@@ -115,19 +322,37 @@ fn looks_like_svg(data: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     fn asset(data: Vec<u8>) -> Asset {
         Asset { name: "x".into(), data: Arc::from(data) }
     }
 
+    fn encode(img: &DynamicImage, format: ImageFormat) -> Vec<u8> {
+        let mut out = Vec::new();
+        img.write_to(&mut Cursor::new(&mut out), format).unwrap();
+        out
+    }
+
+    /// A photo-like image: smooth gradients with fine noise.
+    fn photo(width: u32, height: u32) -> DynamicImage {
+        DynamicImage::ImageRgb8(image::RgbImage::from_fn(width, height, |x, y| {
+            let noise = ((x * 7919 + y * 104_729) % 23) as u8;
+            image::Rgb([(x % 256) as u8 ^ noise, (y % 256) as u8, ((x + y) % 256) as u8 / 2 + noise])
+        }))
+    }
+
+    const A4_FIGURE: Bounds = Bounds { width: 470.0, height: 255.0 };
+
     #[test]
-    fn png_is_decoded() {
-        let mut png = Vec::new();
-        image::RgbImage::new(3, 2).write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+    fn headers_are_checked_without_decoding() {
+        let png = encode(&DynamicImage::new_rgb8(3, 2), ImageFormat::Png);
         assert_eq!(check(&asset(png.clone())), Ok(ImageKind::Png));
-        png.truncate(png.len() / 2);
-        assert!(check(&asset(png)).unwrap_err().contains("cannot be decoded"));
+        // Damage after the header shows when the image is prepared.
+        let mut truncated = png;
+        truncated.truncate(truncated.len() - 20);
+        assert_eq!(check(&asset(truncated.clone())), Ok(ImageKind::Png));
+        let err = prepare(&asset(truncated), A4_FIGURE, 300.0).unwrap_err();
+        assert!(err.contains("cannot be decoded"), "{err}");
     }
 
     #[test]
@@ -138,5 +363,115 @@ mod tests {
         let broken = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect></svg>".to_vec();
         assert!(check(&asset(broken)).unwrap_err().contains("not valid SVG"));
         assert!(check(&asset(Vec::new())).unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn svg_links_to_other_files_are_cut() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+            <image href="file:///etc/passwd"/><image xlink:href="http://example.com/a.png"/>
+            <image href="data:image/png;base64,AAAA"/><use href="#dot"/><circle id="dot" r="1"/></svg>"##;
+        let out = unlink_svg(&Arc::from(&svg[..])).unwrap();
+        let out = std::str::from_utf8(&out).unwrap();
+        assert!(!out.contains("passwd") && !out.contains("example.com"), "{out}");
+        assert!(out.contains("data:image/png") && out.contains("href=\"#dot\""), "{out}");
+        assert!(check_svg(out.as_bytes()).is_ok());
+        let plain: Arc<[u8]> = Arc::from(&b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"[..]);
+        assert!(Arc::ptr_eq(&unlink_svg(&plain).unwrap(), &plain));
+    }
+
+    #[test]
+    fn sizes_follow_the_printed_size() {
+        // A 3:2 photo in a 470 × 255 pt box prints 382.5 pt wide.
+        assert_eq!(target_size(6000, 4000, A4_FIGURE, 300.0), (1594, 1063));
+        assert_eq!(target_size(6000, 4000, A4_FIGURE, 150.0), (797, 531));
+        // Small images are kept as they are, never enlarged.
+        assert_eq!(target_size(640, 480, A4_FIGURE, 300.0), (640, 480));
+        // A tall, narrow image is bounded by the height.
+        assert_eq!(target_size(1000, 8000, A4_FIGURE, 300.0), (133, 1064));
+    }
+
+    #[test]
+    fn photos_become_scaled_jpegs_and_graphics_pngs() {
+        let jpeg = encode(&photo(2400, 1600), ImageFormat::Jpeg);
+        let prepared = prepare(&asset(jpeg), A4_FIGURE, 150.0).unwrap();
+        assert_eq!(prepared.kind, ImageKind::Jpeg);
+        let out = image::load_from_memory(&prepared.data).unwrap();
+        assert_eq!((out.width(), out.height()), (797, 531));
+
+        let photo_png = encode(&photo(300, 200), ImageFormat::Png);
+        assert_eq!(prepare(&asset(photo_png), A4_FIGURE, 300.0).unwrap().kind, ImageKind::Jpeg);
+
+        let mut chart = image::RgbaImage::new(300, 200);
+        for (x, _, p) in chart.enumerate_pixels_mut() {
+            *p = if x < 150 { image::Rgba([200, 30, 30, 255]) } else { image::Rgba([0, 0, 0, 0]) };
+        }
+        let chart = encode(&DynamicImage::ImageRgba8(chart), ImageFormat::Png);
+        let prepared = prepare(&asset(chart), A4_FIGURE, 300.0).unwrap();
+        assert_eq!(prepared.kind, ImageKind::Png);
+        assert!(image::load_from_memory(&prepared.data).unwrap().color().has_alpha());
+    }
+
+    #[test]
+    fn exif_orientation_is_applied_and_dropped() {
+        // A 40 × 20 JPEG whose EXIF says "rotate 90° clockwise".
+        let mut jpeg = Vec::new();
+        let mut encoder = JpegEncoder::new_with_quality(&mut jpeg, 90);
+        let exif =
+            [b"MM\0*\0\0\0\x08\0\x01".as_slice(), &[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0], &[0, 0, 0, 0]]
+                .concat();
+        encoder.set_exif_metadata(exif).unwrap();
+        let img = photo(40, 20).to_rgb8();
+        encoder.write_image(&img, 40, 20, ExtendedColorType::Rgb8).unwrap();
+        let prepared = prepare(&asset(jpeg), A4_FIGURE, 300.0).unwrap();
+        let mut decoder = ImageReader::new(Cursor::new(&prepared.data[..]))
+            .with_guessed_format()
+            .unwrap()
+            .into_decoder()
+            .unwrap();
+        assert_eq!(decoder.dimensions(), (20, 40));
+        assert_eq!(decoder.exif_metadata().unwrap(), None);
+    }
+
+    #[test]
+    fn cut_off_jpegs_are_errors() {
+        let jpeg = encode(&photo(64, 48), ImageFormat::Jpeg);
+        assert!(jpeg_is_complete(&jpeg));
+        let mut with_trailer = jpeg.clone();
+        with_trailer.extend(b"camera trailer");
+        assert!(jpeg_is_complete(&with_trailer));
+        for cut in [3, jpeg.len() / 3, jpeg.len() - 2, jpeg.len() - 1] {
+            assert!(!jpeg_is_complete(&jpeg[..cut]), "cut at {cut}");
+        }
+        let err = prepare(&asset(jpeg[..jpeg.len() / 2].to_vec()), A4_FIGURE, 300.0).unwrap_err();
+        assert!(err.contains("cut off"), "{err}");
+    }
+
+    #[test]
+    fn bombs_are_refused_from_the_header() {
+        // A PNG header claiming 50,000 × 50,000 pixels, with no pixels.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend(50_000u32.to_be_bytes());
+        ihdr.extend(50_000u32.to_be_bytes());
+        ihdr.extend([8, 2, 0, 0, 0]);
+        png.extend(13u32.to_be_bytes());
+        png.extend(&ihdr);
+        png.extend(crc32(&ihdr).to_be_bytes());
+        png.extend(0u32.to_be_bytes());
+        png.extend(b"IDAT");
+        png.extend(crc32(b"IDAT").to_be_bytes());
+        let err = check(&asset(png)).unwrap_err();
+        assert!(err.contains("50000 × 50000 pixels"), "{err}");
+    }
+
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &byte in data {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
     }
 }

@@ -34,8 +34,10 @@ mod labels;
 mod load;
 pub mod markdown;
 mod model;
+mod options;
 mod release;
 mod render;
+mod standards;
 mod world;
 
 pub use brand::BRAND_FILE_NAME;
@@ -48,7 +50,9 @@ pub use model::{
     Asset, BaseTypography, Boilerplate, Brand, BrandFont, Color, Colors, Contact, Date, Embargo,
     HeadingTypography, Lang, Logo, Origin, Paper, Region, Release,
 };
-pub use render::{Document, PdfOptions, Renderer};
+pub use options::Options;
+pub use render::{Document, Renderer};
+pub use standards::{Archival, Standards};
 
 impl Origin {
     /// An origin for in-memory input that names no files: `name` is used in

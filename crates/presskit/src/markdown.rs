@@ -11,6 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::content::{Block, Content, Image, Inline};
+use crate::error::Location;
 
 /// How deeply Markdown may nest, counting every open element (a quote, a
 /// list and its item, emphasis, a link, a footnote's text). Real releases
@@ -70,12 +71,13 @@ pub fn parse(text: &str) -> Result<Parsed, MarkdownError> {
     }
 
     let mut mapper =
-        Mapper { definitions: &definitions, notes: HashMap::new(), in_note: false, images: Vec::new() };
+        Mapper { text, definitions: &definitions, notes: HashMap::new(), in_note: false, images: Vec::new() };
     let blocks = mapper.blocks(main, 0)?;
     Ok(Parsed { content: Content(blocks), images: mapper.images })
 }
 
 struct Mapper<'a> {
+    text: &'a str,
     definitions: &'a HashMap<String, Vec<(Event<'a>, Range<usize>)>>,
     /// Notes given so far: label → id. A later reference shows the same
     /// number instead of repeating the note.
@@ -235,7 +237,8 @@ impl<'a> Mapper<'a> {
                     crate::content::inlines_text(&inlines, &mut alt);
                     let alt = alt.replace('\n', " ");
                     let (caption, credit) = split_title(&title);
-                    let image = Image { src, alt, caption, credit };
+                    let location = Some(Location::from_offset(self.text, offset));
+                    let image = Image { src, alt, caption, credit, location };
                     self.images.push((image.clone(), offset));
                     push_image(stack, image);
                 }
@@ -575,6 +578,7 @@ mod tests {
             alt: "A child".into(),
             caption: Some("At school".into()),
             credit: Some("Photo: Jo / AP".into()),
+            location: Some(Location { line: 3, column: 1 }),
         };
         assert_eq!(parsed.content.0[1], Block::Image(image.clone()));
         assert_eq!(parsed.images, vec![(image, 8)]);

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
 
-/// One press release, loaded and validated.
-#[derive(Debug, Clone, PartialEq)]
+/// One press release, loaded and validated. It serializes to the JSON that
+/// PDF/A-3 output carries as an attachment (without images and origin).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Release {
     /// The title; also the PDF title.
     pub headline: String,
@@ -46,8 +47,10 @@ pub struct Release {
     /// The brand file named by the release (`brand:`), as written.
     pub brand: Option<String>,
     /// Images the Markdown names, read and checked, by path as written.
+    #[serde(skip)]
     pub images: Vec<Asset>,
     /// Where the release came from.
+    #[serde(skip)]
     pub origin: Origin,
 }
 
@@ -192,7 +195,7 @@ pub struct Contact {
 }
 
 /// An "About …" section.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Boilerplate {
     /// Heading, e.g. "About ECPAT Belgium".
     pub title: String,
@@ -444,6 +447,24 @@ impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
         let text = String::deserialize(de)?;
         Lang::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl Serialize for Embargo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_rfc3339())
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
     }
 }
 

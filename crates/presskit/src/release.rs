@@ -213,6 +213,17 @@ pub(crate) fn markdown_field(
             .at(locate(err.offset))
             .with_hint("flatten the nested quotes or lists")
     })?;
+    let mut content = parsed.content;
+    // Image locations are relative to the field; only a `.md` body knows
+    // where that is in the file.
+    content.visit_mut(
+        &mut |block| {
+            if let crate::content::Block::Image(image) = block {
+                image.location = place.line.and_then(|line| image.location.map(|l| l.shifted(line)));
+            }
+        },
+        &mut |_| {},
+    );
     for (image, offset) in &parsed.images {
         if images.iter().any(|a| a.name == image.src) {
             continue;
@@ -227,5 +238,5 @@ pub(crate) fn markdown_field(
         })?;
         images.push(asset);
     }
-    Ok(parsed.content)
+    Ok(content)
 }

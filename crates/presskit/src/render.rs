@@ -1,7 +1,7 @@
 //! Compiling a project with Typst and exporting the pages.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Smart};
@@ -10,10 +10,13 @@ use typst::utils::{LazyHash, Scalar};
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
-use crate::document::{self, Project};
+use crate::document::{self, Project, ProjectFile};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::fonts::{self, FontSet};
-use crate::model::{Brand, Release};
+use crate::images::{self, Bounds, Prepared};
+use crate::model::{Asset, Brand, Release};
+use crate::options::Options;
+use crate::standards::Standards;
 use crate::world::{SandboxWorld, file_id};
 
 /// Renders releases. Loads the bundled fonts and Typst's library once; share
@@ -24,21 +27,9 @@ pub struct Renderer {
     /// own (most of them), the base of the others'.
     bundled: FontSet,
     template: Source,
-}
-
-/// Options for PDF export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct PdfOptions {
-    /// Write a tagged PDF (structure for screen readers and reflow).
-    /// Default: `true`.
-    pub tagged: bool,
-}
-
-impl Default for PdfOptions {
-    fn default() -> Self {
-        Self { tagged: true }
-    }
+    /// Images prepared for the page, so that a watch loop or a batch that
+    /// shows the same photo decodes and scales it once.
+    images: Mutex<ImageCache>,
 }
 
 /// A laid-out release, ready to export.
@@ -46,6 +37,9 @@ pub struct Document {
     inner: PagedDocument,
     ident: String,
     warnings: Vec<String>,
+    standards: Standards,
+    tagged: bool,
+    images: Vec<(String, usize)>,
 }
 
 impl Default for Renderer {
@@ -61,6 +55,7 @@ impl Renderer {
             library: LazyHash::new(Library::default()),
             bundled: FontSet::new(fonts::bundled()),
             template: Source::new(file_id(document::TEMPLATE_PATH), document::TEMPLATE.into()),
+            images: Mutex::new(ImageCache::default()),
         }
     }
 
@@ -74,9 +69,15 @@ impl Renderer {
         }
     }
 
-    /// Lays out a release issued under a brand.
+    /// Lays out a release issued under a brand, with default options.
     pub fn compile(&self, release: &Release, brand: &Brand) -> Result<Document> {
-        let project = document::build(release, brand);
+        self.compile_with(release, brand, &Options::default())
+    }
+
+    /// Lays out a release issued under a brand. What the standards ask of
+    /// the input (alt texts for PDF/UA-1) is checked first.
+    pub fn compile_with(&self, release: &Release, brand: &Brand, options: &Options) -> Result<Document> {
+        let project = self.project(release, brand, options)?;
         let brand_fonts;
         let fonts = if brand.fonts.is_empty() {
             &self.bundled
@@ -88,8 +89,8 @@ impl Renderer {
 
         let mut files = HashMap::new();
         files.insert(file_id(document::DATA_PATH), Bytes::new(project.data));
-        for (path, asset) in &project.files {
-            files.insert(file_id(path), Bytes::new(Arc::clone(&asset.data)));
+        for file in &project.files {
+            files.insert(file_id(&file.path), Bytes::new(Arc::clone(&file.data)));
         }
         let world = SandboxWorld { library: &self.library, fonts, main: self.template.clone(), files };
         let warned = typst::compile::<PagedDocument>(&world);
@@ -99,13 +100,195 @@ impl Renderer {
         let inner = warned.output.map_err(|diags| layout_error(&world, &diags))?;
         let warnings = warned.warnings.iter().map(|w| w.message.to_string()).collect();
         let ident = format!("presskit:{}:{}", release.date, release.headline);
-        Ok(Document { inner, ident, warnings })
+        let images = project.files.iter().filter_map(|f| Some((f.image.clone()?, f.data.len()))).collect();
+        Ok(Document { inner, ident, warnings, standards: options.standards, tagged: options.tagged, images })
     }
 
     /// Renders a release to PDF bytes with default options.
     pub fn pdf(&self, release: &Release, brand: &Brand) -> Result<Vec<u8>> {
-        self.compile(release, brand)?.pdf(&PdfOptions::default())
+        self.compile(release, brand)?.pdf()
     }
+
+    /// The Typst project for a release: the data and prepared images the
+    /// template reads. The options are checked against the input here.
+    pub fn project(&self, release: &Release, brand: &Brand, options: &Options) -> Result<Project> {
+        check_options(release, brand, options)?;
+        document::build(release, brand, options, &mut |asset, bounds| {
+            self.prepare_image(asset, bounds, options.image_ppi)
+        })
+    }
+
+    /// The files of a Typst project that the stock `typst` command compiles
+    /// to the same layout: `release.typ` (the template), `data.json`, the
+    /// prepared images, the fonts the layout uses under `fonts/`, and a
+    /// `README.md` saying how to compile it. Paths are relative.
+    pub fn typst_project(
+        &self,
+        release: &Release,
+        brand: &Brand,
+        options: &Options,
+    ) -> Result<Vec<ProjectFile>> {
+        let project = self.project(release, brand, options)?;
+        let brand_fonts;
+        let fonts = if brand.fonts.is_empty() {
+            &self.bundled
+        } else {
+            brand_fonts = fonts::for_brand(&self.bundled, brand)?;
+            &brand_fonts
+        };
+        check_families(&project, fonts, brand)?;
+        let file =
+            |path: &str, data: Vec<u8>| ProjectFile { path: path.into(), data: data.into(), image: None };
+        let mut out = vec![
+            file(document::TEMPLATE_PATH.trim_start_matches('/'), document::TEMPLATE.as_bytes().to_vec()),
+            file(document::DATA_PATH.trim_start_matches('/'), project.data),
+        ];
+        out.extend(
+            project
+                .files
+                .into_iter()
+                .map(|f| ProjectFile { path: f.path.trim_start_matches('/').into(), ..f }),
+        );
+        let mut font_names = Vec::new();
+        let mut seen: Vec<&[u8]> = Vec::new();
+        for font in &fonts.fonts {
+            let family = &font.info().family;
+            let data = font.data().as_slice();
+            if !project.families.iter().any(|f| f.eq_ignore_ascii_case(family)) || seen.contains(&data) {
+                continue;
+            }
+            seen.push(data);
+            let mut name = fonts::file_name(font);
+            if out.iter().any(|f| f.path == format!("fonts/{name}")) {
+                name = format!("{}-{}", font_names.len(), name);
+            }
+            font_names.push(format!("- `fonts/{name}`: {family}"));
+            out.push(file(&format!("fonts/{name}"), data.to_vec()));
+        }
+        out.push(file("README.md", project_readme(&font_names).into_bytes()));
+        Ok(out)
+    }
+
+    fn prepare_image(
+        &self,
+        asset: &Asset,
+        bounds: Bounds,
+        ppi: f64,
+    ) -> std::result::Result<Prepared, String> {
+        let key = typst::utils::hash128(&(
+            &asset.data[..],
+            bounds.width.to_bits(),
+            bounds.height.to_bits(),
+            ppi.to_bits(),
+        ));
+        if let Some(hit) = self.images.lock().ok().and_then(|cache| cache.get(key)) {
+            return Ok(hit);
+        }
+        let prepared = images::prepare(asset, bounds, ppi)?;
+        if let Ok(mut cache) = self.images.lock() {
+            cache.insert(key, prepared.clone());
+        }
+        Ok(prepared)
+    }
+}
+
+/// Prepared images by a hash of the image and how it was prepared. Bounded:
+/// when full it is emptied, which suits batches that share a few images.
+#[derive(Default)]
+struct ImageCache {
+    entries: HashMap<u128, Prepared>,
+    bytes: usize,
+}
+
+impl ImageCache {
+    const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+    fn get(&self, key: u128) -> Option<Prepared> {
+        self.entries.get(&key).cloned()
+    }
+
+    fn insert(&mut self, key: u128, prepared: Prepared) {
+        let size = prepared.data.len();
+        if size > Self::MAX_BYTES / 4 {
+            return;
+        }
+        if self.bytes + size > Self::MAX_BYTES {
+            self.entries.clear();
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.entries.insert(key, prepared);
+    }
+}
+
+/// Checks that the input can meet the options: PDF/UA-1 needs a text
+/// alternative for the logo and every image.
+fn check_options(release: &Release, brand: &Brand, options: &Options) -> Result<()> {
+    if !(options.image_ppi.is_finite() && (30.0..=2400.0).contains(&options.image_ppi)) {
+        return Err(Error::new(
+            ErrorKind::InvalidValue,
+            format!("an image resolution of {} pixels per inch is out of range", options.image_ppi),
+        )
+        .with_hint("choose between 30 and 2400; 300 suits print, 150 email"));
+    }
+    if !options.standards.ua1 {
+        return Ok(());
+    }
+    if !options.tagged {
+        return Err(Error::new(ErrorKind::InvalidValue, "PDF/UA-1 needs a tagged PDF")
+            .with_hint("leave tagging on when asking for PDF/UA-1"));
+    }
+    if let Some(logo) = &brand.logo
+        && logo.alt.as_deref().or(brand.name.as_deref()).is_none_or(|alt| alt.trim().is_empty())
+    {
+        let mut err = Error::new(
+            ErrorKind::MissingField,
+            format!("the logo `{}` has no text alternative, which PDF/UA-1 needs", logo.image.name),
+        )
+        .with_hint("give the brand a `meta.name`, or the logo an `alt`: `logo: {path: logo.svg, alt: Name}`");
+        if let Some(origin) = &brand.origin {
+            err = err.in_file(&origin.name);
+        }
+        return Err(err);
+    }
+    let release_texts = std::iter::once(&release.body)
+        .chain(release.notes_to_editors.as_ref())
+        .chain(release.boilerplates.iter().map(|b| &b.body));
+    let release_images = release_texts.flat_map(|c| c.images()).map(|image| (image, Some(&release.origin)));
+    let brand_images =
+        brand.boilerplate.iter().flat_map(|b| b.body.images()).map(|image| (image, brand.origin.as_ref()));
+    for (image, origin) in release_images.chain(brand_images) {
+        if image.alt.trim().is_empty() {
+            let mut err = Error::new(
+                ErrorKind::MissingField,
+                format!("the image `{}` has no alt text, which PDF/UA-1 needs", image.src),
+            )
+            .at(image.location)
+            .with_hint(format!(
+                "say what the image shows between the brackets: ![A crowd at the launch]({})",
+                image.src
+            ));
+            if let Some(origin) = origin {
+                err = err.in_file(&origin.name);
+            }
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+fn project_readme(fonts: &[String]) -> String {
+    format!(
+        "# A presskit release as a Typst project\n\n\
+         Written by {}. `release.typ` is presskit's template; it reads the release\n\
+         from `data.json` and the prepared images from `assets/` and `images/`.\n\
+         Edit either to hand-tune this release, then compile it with the stock\n\
+         `typst` command (0.15) and the fonts in `fonts/`:\n\n\
+         ```sh\ntypst compile --font-path fonts --ignore-system-fonts release.typ release.pdf\n```\n\n\
+         Fonts used:\n\n{}\n",
+        document::GENERATOR,
+        fonts.join("\n")
+    )
 }
 
 /// Typst only warns about an unknown family and falls back silently; a
@@ -164,31 +347,66 @@ impl Document {
         &self.warnings
     }
 
-    /// Exports the document as PDF. The same inputs give the same bytes: the
-    /// document date is the release date and the identifier is derived from
-    /// the release.
-    pub fn pdf(&self, options: &PdfOptions) -> Result<Vec<u8>> {
+    /// The images in the document, by the path the input names them, with
+    /// their size in bytes as prepared for the page; largest first.
+    pub fn images(&self) -> Vec<(&str, usize)> {
+        let mut list: Vec<(&str, usize)> = self.images.iter().map(|(n, s)| (n.as_str(), *s)).collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        list
+    }
+
+    /// The standards the PDF conforms to.
+    pub fn standards(&self) -> Standards {
+        self.standards
+    }
+
+    /// Exports the document as PDF, to the standards it was compiled for.
+    /// The same inputs give the same bytes: the document date is the
+    /// release date and the identifier is derived from the release.
+    pub fn pdf(&self) -> Result<Vec<u8>> {
+        let standards = typst_pdf::PdfStandards::new(&self.standards.to_typst()).map_err(|err| {
+            Error::new(ErrorKind::Export, format!("cannot combine {}: {}", self.standards, err.message()))
+                .with_hint("choose one PDF/A level, with or without ua-1")
+        })?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(self.ident.clone()),
-            creator: Smart::Custom(Some(format!("presskit {}", env!("CARGO_PKG_VERSION")))),
-            tagged: options.tagged,
+            creator: Smart::Custom(Some(document::GENERATOR.into())),
+            tagged: self.tagged,
+            standards,
             ..typst_pdf::PdfOptions::default()
         };
         typst_pdf::pdf(&self.inner, &options).map_err(|diags| {
-            let message = diags.first().map_or("unknown error".into(), |d| d.message.to_string());
-            Error::new(ErrorKind::Export, format!("PDF export failed: {message}"))
-                .with_hint("this is a bug in presskit; please report it with the input that caused it")
+            let message = diags.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("; ");
+            let hint = if self.standards.is_empty() {
+                "this is a bug in presskit; please report it with the input that caused it".to_string()
+            } else {
+                format!(
+                    "the document cannot meet {}; try without --standard and report the input",
+                    self.standards
+                )
+            };
+            Error::new(ErrorKind::Export, format!("PDF export failed: {message}")).with_hint(hint)
+        })
+    }
+
+    /// Renders page `index` (0-based) as SVG.
+    pub fn svg(&self, index: usize) -> Result<String> {
+        let page = self.page(index)?;
+        Ok(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
+    }
+
+    fn page(&self, index: usize) -> Result<&typst_layout::Page> {
+        self.inner.pages().get(index).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Export,
+                format!("there is no page {} (the document has {})", index + 1, self.page_count()),
+            )
         })
     }
 
     /// Renders page `index` (0-based) as a PNG at `ppi` pixels per inch.
     pub fn png(&self, index: usize, ppi: f32) -> Result<Vec<u8>> {
-        let page = self.inner.pages().get(index).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Export,
-                format!("there is no page {} (the document has {})", index + 1, self.page_count()),
-            )
-        })?;
+        let page = self.page(index)?;
         let options = typst_render::RenderOptions {
             pixel_per_pt: Scalar::new(f64::from(ppi) / 72.0),
             render_bleed: false,

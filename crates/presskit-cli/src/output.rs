@@ -1,0 +1,131 @@
+//! Writing outputs safely: to a temporary file beside the target, renamed
+//! into place, so that a failure never leaves a partial file and an input is
+//! never overwritten.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::Failure;
+
+/// Refuses an output that is one of the inputs.
+pub fn check_not_input(output: &Path, inputs: &[&Path]) -> Result<(), Failure> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    if inputs.iter().any(|input| same(input, output)) {
+        return Err(Failure::new(
+            format!("{}: the output is the same file as an input", output.display()),
+            "choose another output path with -o",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside the target, then renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let fail = |err: std::io::Error| {
+        Failure::new(
+            format!("{}: cannot write the output: {}", path.display(), plain_io(&err)),
+            if dir.is_dir() {
+                "check that the folder is writable".to_string()
+            } else {
+                format!("create the folder {} first", dir.display())
+            },
+        )
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".presskit-").suffix(".tmp");
+    // Temporary files are private (0600); outputs are ordinary files.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut file = builder.tempfile_in(dir).map_err(fail)?;
+    file.write_all(bytes).and_then(|()| file.as_file().sync_all()).map_err(fail)?;
+    file.persist(path).map_err(|err| fail(err.error))?;
+    Ok(())
+}
+
+/// Page `n` of `total` written to `base`: the name itself for one page,
+/// else `name-1.png`, `name-2.png`, …
+pub fn page_path(base: &Path, n: usize, total: usize) -> PathBuf {
+    if total <= 1 {
+        return base.to_path_buf();
+    }
+    let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = base.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    base.with_file_name(format!("{stem}-{n}{ext}"))
+}
+
+/// An I/O error without Rust's "(os error N)".
+pub fn plain_io(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// A size for people: `812 B`, `40 KB`, `1.2 MB` (powers of 1000).
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+/// Parses a size like `2MB`, `500 KB`, `1.5M`, `3MiB` or `200000`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let split = lower.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(lower.len());
+    let (number, unit) = lower.split_at(split);
+    let number: f64 = number.parse().map_err(|_| format!("`{text}` is not a size like 2MB or 500KB"))?;
+    let factor = match unit.trim() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        _ => return Err(format!("`{text}` has an unknown unit; use B, KB, MB, KiB or MiB")),
+    };
+    let bytes = number * factor;
+    if !(bytes.is_finite() && bytes >= 1.0) {
+        return Err(format!("`{text}` is not a size above zero"));
+    }
+    Ok(bytes as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("2MB"), Ok(2_000_000));
+        assert_eq!(parse_size("500 kb"), Ok(500_000));
+        assert_eq!(parse_size("1.5M"), Ok(1_500_000));
+        assert_eq!(parse_size("1MiB"), Ok(1_048_576));
+        assert_eq!(parse_size("1234"), Ok(1234));
+        assert!(parse_size("2 parsecs").is_err());
+        assert!(parse_size("MB").is_err());
+        assert!(parse_size("0").is_err());
+        assert_eq!(human_size(812), "812 B");
+        assert_eq!(human_size(40_564), "41 KB");
+        assert_eq!(human_size(1_234_567), "1.2 MB");
+    }
+
+    #[test]
+    fn pages_get_numbers_when_there_are_several() {
+        assert_eq!(page_path(Path::new("out/r.png"), 1, 1), Path::new("out/r.png"));
+        assert_eq!(page_path(Path::new("out/r.png"), 2, 3), Path::new("out/r-2.png"));
+    }
+}
