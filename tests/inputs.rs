@@ -2,7 +2,7 @@
 //! Typst staying text.
 
 use presskit::{Brand, Format, Origin, Release};
-use presskit_tests::{RENDERER, compile, fold, path, pdf_tool};
+use presskit_tests::{RENDERER, compile, fold, path, pdf_tool, release_in_temp};
 
 const YAML_FRONT: &str = "---\nheadline: Same in every form\ndate: 2026-03-04\ndateline: Ghent\nembargo: 2026-03-04T10:00:00+01:00\nkeywords: [a, b]\ncontacts:\n  - {name: Jo, email: jo@example.org}\n---\nBody *text*[^1].\n\n[^1]: Note.\n";
 const TOML_FRONT: &str = "+++\nheadline = \"Same in every form\"\ndate = 2026-03-04\ndateline = \"Ghent\"\nembargo = 2026-03-04T10:00:00+01:00\nkeywords = [\"a\", \"b\"]\n[[contacts]]\nname = \"Jo\"\nemail = \"jo@example.org\"\n+++\nBody *text*[^1].\n\n[^1]: Note.\n";
@@ -93,17 +93,6 @@ fn in_memory_release_with_neutral_brand() {
     let text = fold(&pdf_tool("pdftotext", &[], &document.pdf().unwrap()));
     assert!(text.contains("EMBARGOED UNTIL 10:00 UTC+01:00, 4 March 2026"), "{text}");
     assert!(text.contains("Ghent—Body text"), "{text}");
-}
-
-/// A release in a fresh temporary folder, with extra files beside it.
-fn release_in_temp(text: &str, files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, data) in files {
-        std::fs::write(dir.path().join(name), data).unwrap();
-    }
-    let release = dir.path().join("release.md");
-    std::fs::write(&release, text).unwrap();
-    (dir, release)
 }
 
 #[test]

@@ -31,22 +31,25 @@ pub fn compile(release: &Path) -> Document {
     document
 }
 
-/// Runs a PDF tool on `pdf` (written to a temporary file) and returns its
-/// standard output. Panics with an install hint when the tool is missing.
+/// Runs a PDF tool on `pdf` (written to a temporary file; `{}` in `args`
+/// stands for it, else it comes last) and returns its standard output. Panics with an install hint when the tool is missing.
 pub fn pdf_tool(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!("presskit-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join(format!("{tool}-{}.pdf", unique()));
     std::fs::File::create(&file).and_then(|mut f| f.write_all(pdf)).expect("write temp pdf");
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&file)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("cannot run `{tool}` ({e}); install poppler-utils and qpdf (bash .ci/run does)")
-        });
+    // `{}` in the arguments stands for the file; else it comes last.
+    let mut argv: Vec<std::ffi::OsString> =
+        args.iter().map(|a| if *a == "{}" { file.clone().into() } else { (*a).into() }).collect();
+    if !args.contains(&"{}") {
+        argv.push(file.clone().into());
+        if tool == "pdftotext" {
+            argv.push("-".into());
+        }
+    }
+    let output = Command::new(tool).args(&argv).stdin(Stdio::null()).output().unwrap_or_else(|e| {
+        panic!("cannot run `{tool}` ({e}); install poppler-utils and qpdf (bash .ci/run does)")
+    });
     let _ = std::fs::remove_file(&file);
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     // qpdf --check reports problems on stdout as well as in its exit code.
@@ -63,4 +66,15 @@ fn unique() -> u64 {
 /// Text with all runs of white space folded to one space.
 pub fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A release in a fresh temporary folder, with extra files beside it.
+pub fn release_in_temp(text: &str, files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, data) in files {
+        std::fs::write(dir.path().join(name), data).unwrap();
+    }
+    let release = dir.path().join("release.md");
+    std::fs::write(&release, text).unwrap();
+    (dir, release)
 }

@@ -196,3 +196,80 @@ fn usage_errors_exit_with_two() {
     let output = dir.run(&["--help"]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("Exit codes"));
 }
+
+#[test]
+fn pages_as_png_and_svg_and_a_preview() {
+    let dir = TestDir::with_example();
+    let output = dir.run(&["render", "release.md", "-o", "page.png", "--ppi", "30"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("rendered page-1.png … page-2.png (2 pages"), "{}", stderr(&output));
+    let output = dir.run(&["render", "release.md", "--format", "svg", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = dir.run(&["render", "release.md", "--preview", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = dir.files();
+    for name in ["page-1.png", "page-2.png", "release-1.svg", "release-2.svg", "release.pdf", "release.png"] {
+        assert!(files.contains(&name.to_string()), "no {name} in {files:?}");
+    }
+    assert!(fs::read(dir.path("page-1.png")).unwrap().starts_with(b"\x89PNG"));
+    assert!(fs::read_to_string(dir.path("release-2.svg")).unwrap().starts_with("<svg"));
+    // The preview is page 1 at 72 ppi: an A4 page is 595 pixels wide.
+    let preview = fs::read(dir.path("release.png")).unwrap();
+    assert_eq!(u32::from_be_bytes(preview[16..20].try_into().unwrap()), 595);
+}
+
+#[test]
+fn output_format_mismatches_are_refused() {
+    let dir = TestDir::with_example();
+    assert_fails(&dir, &["render", "release.md", "-o", "a.png", "--format", "svg"], &["does not match"]);
+    assert_fails(&dir, &["render", "release.md", "-o", "a.png", "--standard", "a-2b"], &["PDF output only"]);
+    assert_fails(&dir, &["render", "release.md", "-o", "a.svg", "--preview"], &["beside a PDF"]);
+    assert_fails(
+        &dir,
+        &["render", "release.md", "-o", "-", "--format", "png"],
+        &["standard output takes one"],
+    );
+    let output = dir.run(&["render", "release.md", "--standard", "a-1b"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("a-2b, a-3b, ua-1, archival"), "{}", stderr(&output));
+}
+
+#[test]
+fn standards_are_reported_and_max_size_is_enforced() {
+    let dir = TestDir::with_example();
+    let output = dir.run(&["render", "release.md", "--standard", "archival"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("(2 pages, 4"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("KB, a-2b,ua-1) in"), "{}", stderr(&output));
+    fs::remove_file(dir.path("release.pdf")).unwrap();
+    assert_fails(
+        &dir,
+        &["render", "release.md", "--max-size", "10KB"],
+        &["release.pdf would be 4", "more than the 10 KB allowed", "largest images: logo.svg", "--image-ppi"],
+    );
+    let output = dir.run(&["render", "release.md", "--max-size", "2MB", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn typst_export_writes_a_project() {
+    let dir = TestDir::with_example();
+    let output = dir.run(&["typst", "release.md", "-o", "project"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("typst compile --font-path project/fonts"), "{}", stderr(&output));
+    for name in
+        ["release.typ", "data.json", "assets/logo.svg", "README.md", "fonts/SourceSerif4-400-Normal.otf"]
+    {
+        assert!(dir.path("project").join(name).is_file(), "no {name}");
+    }
+    // A folder with files in it is left alone unless --force is given.
+    assert_fails(&dir, &["typst", "release.md", "-o", "project"], &["not empty", "--force"]);
+    let output = dir.run(&["typst", "release.md", "-o", "project", "--force", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Never over an input, forced or not.
+    fs::create_dir(dir.path("other")).unwrap();
+    fs::copy(dir.path("release.md"), dir.path("other/README.md")).unwrap();
+    fs::copy(dir.path("_brand.yml"), dir.path("other/_brand.yml")).unwrap();
+    fs::copy(dir.path("logo.svg"), dir.path("other/logo.svg")).unwrap();
+    assert_fails(&dir, &["typst", "other/README.md", "-o", "other", "--force"], &["same file as an input"]);
+}

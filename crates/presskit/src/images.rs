@@ -433,6 +433,19 @@ mod tests {
     }
 
     #[test]
+    fn cmyk_jpegs_keep_their_colours() {
+        let cmyk = include_bytes!("../../../tests/cases/images/cmyk.jpg");
+        let prepared = prepare(&asset(cmyk.to_vec()), A4_FIGURE, 300.0).unwrap();
+        let rgb = image::load_from_memory(&prepared.data).unwrap().to_rgb8();
+        let expected = [((16, 16), [220, 30, 30]), ((48, 16), [30, 160, 60]), ((16, 48), [40, 60, 200])];
+        for ((x, y), want) in expected {
+            let got = rgb.get_pixel(x, y).0;
+            let off = got.iter().zip(want).map(|(g, w)| (i32::from(*g) - w).abs()).max().unwrap();
+            assert!(off < 24, "pixel {x},{y} is {got:?}, expected about {want:?}");
+        }
+    }
+
+    #[test]
     fn cut_off_jpegs_are_errors() {
         let jpeg = encode(&photo(64, 48), ImageFormat::Jpeg);
         assert!(jpeg_is_complete(&jpeg));

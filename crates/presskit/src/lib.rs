@@ -5,7 +5,8 @@
 //! (errors point at file:line:column), the Markdown becomes structured
 //! [`Content`], the [`document`] stage turns the model into data for a static
 //! Typst template, and the [`Renderer`] compiles it in a sandboxed in-memory
-//! Typst world with bundled fonts and exports PDF or PNG.
+//! Typst world with bundled fonts and exports PDF (plain, PDF/A or PDF/UA),
+//! PNG or SVG. [`Options`] choose the standards and image resolution.
 //!
 //! User text never becomes Typst source: it reaches the template as JSON data,
 //! so nothing a user writes can run as code or change the layout.
