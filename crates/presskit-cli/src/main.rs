@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use presskit::{Brand, Options, Release, Renderer, Standards};
+use presskit::{Brand, Options, Release, Renderer, Sandbox, Standards};
 
 use crate::output::{check_not_input, human_size, page_path, write_atomically};
 
@@ -90,6 +90,10 @@ struct InputArgs {
     /// `_brand.yml` beside the release, else a neutral built-in brand.
     #[arg(long, value_name = "FILE")]
     brand: Option<PathBuf>,
+    /// A folder whose files the release and brand may name, besides their
+    /// own folders (repeat for several). Paths out of these are refused.
+    #[arg(long = "allow-dir", value_name = "DIR")]
+    allow_dirs: Vec<PathBuf>,
     /// PDF standards, comma-separated: a-2b, a-3b (carries the release as
     /// JSON), ua-1, or `archival` for a-2b with ua-1.
     #[arg(long, value_name = "STANDARDS", value_parser = parse_standards)]
@@ -172,9 +176,10 @@ fn parse_ppi(text: &str) -> Result<f32, String> {
 
 /// The release and brand, loaded; the brand file's path, if any.
 fn load(release: &Path, input: &InputArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
-    let release = Release::from_path(release)?;
+    let sandbox = Sandbox { allowed_dirs: input.allow_dirs.clone(), ..Sandbox::default() };
+    let release = Release::from_path_in(release, sandbox.clone())?;
     let brand = match &input.brand {
-        Some(path) => Brand::from_path(path)?,
+        Some(path) => Brand::from_path_in(path, sandbox)?,
         None => Brand::for_release(&release)?,
     };
     let brand_file = brand.origin.as_ref().map(|o| o.name.clone());

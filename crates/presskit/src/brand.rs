@@ -16,6 +16,7 @@ use crate::model::{
     Release,
 };
 use crate::release::{RawBoilerplate, boilerplate, check_contacts};
+use crate::sandbox::Sandbox;
 
 /// The name of the brand file presskit looks for beside a release.
 pub const BRAND_FILE_NAME: &str = "_brand.yml";
@@ -181,11 +182,18 @@ impl Brand {
         Self::default()
     }
 
-    /// Loads a brand file.
+    /// Loads a brand file. The logo and fonts it names must lie in its
+    /// folder.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
+        Self::from_path_in(path, Sandbox::default())
+    }
+
+    /// Loads a brand file in a sandbox: the folders besides its own that
+    /// it may name files in, and the size limits.
+    pub fn from_path_in(path: impl AsRef<Path>, sandbox: Sandbox) -> Result<Self> {
         let path = path.as_ref();
-        let text = load::read_text(path)?;
-        Self::from_text(&text, Origin::for_file(path))
+        let text = load::read_text(path, &sandbox.limits)?;
+        Self::from_text(&text, Origin::for_file(path).with_sandbox(sandbox))
     }
 
     /// Loads a brand from YAML bytes, which must be UTF-8.
@@ -197,6 +205,7 @@ impl Brand {
     /// Loads a brand from YAML text. `origin` names it in messages and gives
     /// the folder that logo and font paths resolve against.
     pub fn from_text(text: &str, origin: Origin) -> Result<Self> {
+        load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
         let text = load::strip_bom(text);
         let raw: RawBrand = if text.trim().is_empty() {
             RawBrand::default()
@@ -207,30 +216,29 @@ impl Brand {
     }
 
     /// The brand a release is issued under: the file its `brand` field names
-    /// (relative to the release), else `_brand.yml` beside the release, else
-    /// the [neutral](Self::neutral) brand.
+    /// (relative to the release, inside its sandbox), else `_brand.yml`
+    /// beside the release, else the [neutral](Self::neutral) brand. The
+    /// brand keeps the release's sandbox.
     pub fn for_release(release: &Release) -> Result<Self> {
-        let dir = release.origin.dir.as_deref();
+        let origin = &release.origin;
         if let Some(name) = &release.brand {
-            let path = match dir {
-                Some(dir) => dir.join(name),
-                None => name.into(),
-            };
-            if !path.is_file() {
+            let path = load::resolve(origin, name, "brand file", None)?;
+            if !path.real.is_file() {
                 return Err(Error::new(
                     ErrorKind::Io,
-                    format!("the brand file `{name}` does not exist ({})", path.display()),
+                    format!("the brand file `{name}` is not a file ({})", path.shown.display()),
                 )
-                .in_file(&release.origin.name)
+                .in_file(&origin.name)
                 .with_hint("the `brand` path is relative to the release file"));
             }
-            return Self::from_path(&path);
+            return Self::from_path_in(&path.shown, origin.sandbox.clone());
         }
-        if let Some(dir) = dir {
-            let beside = dir.join(BRAND_FILE_NAME);
-            if beside.is_file() {
-                return Self::from_path(beside);
-            }
+        if let Some(dir) = &origin.dir
+            && dir.join(BRAND_FILE_NAME).symlink_metadata().is_ok()
+        {
+            // A `_brand.yml` that links out of the sandbox is refused too.
+            let path = load::resolve(origin, BRAND_FILE_NAME, "brand file", None)?;
+            return Self::from_path_in(&path.shown, origin.sandbox.clone());
         }
         Ok(Self::neutral())
     }
@@ -356,7 +364,7 @@ fn load_logo(logo: Spanned<RawLogo>, named: &BTreeMap<String, RawImage>, origin:
     };
     let image =
         load::read_asset(origin, chosen.path(), "logo", at).map_err(|e| e.with_kind(ErrorKind::Image))?;
-    images::check(&image).map_err(|message| {
+    images::check(&image, &origin.sandbox.limits).map_err(|message| {
         Error::new(ErrorKind::Image, message)
             .in_file(&origin.name)
             .at(at)
@@ -505,7 +513,7 @@ mod tests {
     use super::*;
 
     fn brand(yaml: &str) -> Result<Brand> {
-        Brand::from_text(yaml, Origin { name: "_brand.yml".into(), dir: None })
+        Brand::from_text(yaml, Origin::named("_brand.yml"))
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::images::{Bounds, Prepared};
 use crate::labels::Labels;
 use crate::model::{Asset, Brand, Contact, Origin, Paper, Region, Release};
 use crate::options::Options;
+use crate::sandbox::Limits;
 
 /// The layout, in Typst. It reads `/data.json` and never the user's text as
 /// source.
@@ -146,7 +147,8 @@ const DEFAULT_PRIMARY: &str = "#24405f";
 const DEFAULT_FOREGROUND: &str = "#1a1a1a";
 
 /// Prepares an image for the page: the image, and the box it prints in.
-pub(crate) type PrepareImage<'a> = dyn FnMut(&Asset, Bounds) -> std::result::Result<Prepared, String> + 'a;
+pub(crate) type PrepareImage<'a> =
+    dyn FnMut(&Asset, Bounds, &Limits) -> std::result::Result<Prepared, String> + 'a;
 
 /// Builds the project for a release issued under a brand. Images go
 /// through `prepare_image`, which scales and re-encodes them.
@@ -175,7 +177,8 @@ pub(crate) fn build(
         places.entry(image.src.clone()).or_insert(image.location);
     }
     let mut add = |asset: &Asset, path: &str, bounds: Bounds, origin: Option<&Origin>| -> Result<String> {
-        let prepared = prepare_image(asset, bounds).map_err(|message| {
+        let limits = origin.map(|o| o.sandbox.limits.clone()).unwrap_or_default();
+        let prepared = prepare_image(asset, bounds, &limits).map_err(|message| {
             let at = origin.filter(|o| *o == &release.origin).and_then(|_| places.get(&asset.name).copied());
             let err = Error::new(ErrorKind::Image, message)
                 .at(at.flatten())

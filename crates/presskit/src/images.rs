@@ -13,6 +13,7 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageFormat, ImageReader};
 
 use crate::model::Asset;
+use crate::sandbox::Limits;
 
 /// The image formats presskit accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,10 +53,6 @@ impl ImageKind {
     }
 }
 
-/// Largest width or height accepted, in pixels.
-pub(crate) const MAX_DIMENSION: u32 = 20_000;
-/// Largest decoded size accepted, in bytes (RGBA, 8 bits a channel).
-pub(crate) const MAX_DECODED: u64 = 512 * 1024 * 1024;
 /// JPEG quality for photos: no visible loss at print size.
 const JPEG_QUALITY: u8 = 88;
 
@@ -80,24 +77,30 @@ pub(crate) struct Prepared {
 /// Checks an image as it is loaded and tells its kind. Raster images are
 /// judged by their header (format, dimensions, decoded size), SVG is parsed.
 /// Damage further into a raster file shows when it is prepared.
-pub fn check(asset: &Asset) -> Result<ImageKind, String> {
+pub fn check(asset: &Asset, limits: &Limits) -> Result<ImageKind, String> {
     let name = &asset.name;
     let data = &asset.data[..];
     if data.is_empty() {
         return Err(format!("the image `{name}` is an empty file"));
     }
     if looks_like_svg(data) {
+        if data.len() > limits.max_svg_bytes {
+            return Err(format!(
+                "the SVG image `{name}` is larger than {} MB",
+                limits.max_svg_bytes / 1_000_000
+            ));
+        }
         return check_svg(data)
             .map(|()| ImageKind::Svg)
             .map_err(|err| format!("the image `{name}` is not valid SVG: {err}"));
     }
-    header(name, data).map(|(kind, _, _)| kind)
+    header(name, data, limits).map(|(kind, _, _)| kind)
 }
 
 /// Prepares an image for printing in `bounds` at `ppi` pixels per inch at
 /// most. SVG scales, so it keeps its size, but loses its links to other
 /// files.
-pub(crate) fn prepare(asset: &Asset, bounds: Bounds, ppi: f64) -> Result<Prepared, String> {
+pub(crate) fn prepare(asset: &Asset, bounds: Bounds, ppi: f64, limits: &Limits) -> Result<Prepared, String> {
     let name = &asset.name;
     let data = &asset.data[..];
     if looks_like_svg(data) {
@@ -110,9 +113,9 @@ pub(crate) fn prepare(asset: &Asset, bounds: Bounds, ppi: f64) -> Result<Prepare
     if image::guess_format(data).ok() == Some(ImageFormat::Jpeg) && !jpeg_is_complete(data) {
         return Err(format!("the image `{name}` is cut off: the JPEG data ends before the picture does"));
     }
-    let (kind, ..) = header(name, data)?;
+    let (kind, ..) = header(name, data, limits)?;
     let mut reader = open(name, data)?.1;
-    reader.limits(limits());
+    reader.limits(decode_limits(limits));
     let mut decoder = reader.into_decoder().map_err(|err| damaged(name, &err))?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut img = DynamicImage::from_decoder(decoder).map_err(|err| damaged(name, &err))?;
@@ -143,17 +146,20 @@ fn target_size(width: u32, height: u32, bounds: Bounds, ppi: f64) -> (u32, u32) 
     (wanted as u32, new_height as u32)
 }
 
-fn header(name: &str, data: &[u8]) -> Result<(ImageKind, u32, u32), String> {
+fn header(name: &str, data: &[u8], limits: &Limits) -> Result<(ImageKind, u32, u32), String> {
     let (kind, reader) = open(name, data)?;
     let (width, height) = reader.into_dimensions().map_err(|err| damaged(name, &err))?;
     if width == 0 || height == 0 {
         return Err(format!("the image `{name}` has no pixels ({width} × {height})"));
     }
-    if width.max(height) > MAX_DIMENSION || u64::from(width) * u64::from(height) * 4 > MAX_DECODED {
+    if width.max(height) > limits.max_image_side
+        || u64::from(width) * u64::from(height) * 4 > limits.max_image_bytes
+    {
         return Err(format!(
             "the image `{name}` is {width} × {height} pixels, more than presskit takes \
-             (at most {MAX_DIMENSION} on a side and {} megapixels)",
-            MAX_DECODED / 4 / 1_000_000
+             (at most {} on a side and {} megapixels)",
+            limits.max_image_side,
+            limits.max_image_bytes / 4 / 1_000_000
         ));
     }
     Ok((kind, width, height))
@@ -205,12 +211,13 @@ fn jpeg_is_complete(data: &[u8]) -> bool {
     data.get(at..at + 2) == Some(&[0xFF, 0xD9])
 }
 
-fn limits() -> image::Limits {
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_DIMENSION);
-    limits.max_image_height = Some(MAX_DIMENSION);
-    limits.max_alloc = Some(MAX_DECODED);
-    limits
+fn decode_limits(limits: &Limits) -> image::Limits {
+    let mut out = image::Limits::default();
+    out.max_image_width = Some(limits.max_image_side);
+    out.max_image_height = Some(limits.max_image_side);
+    // Room for the decoded image and the decoder's own buffers.
+    out.max_alloc = Some(limits.max_image_bytes.saturating_mul(2));
+    out
 }
 
 fn damaged(name: &str, err: &image::ImageError) -> String {
@@ -341,28 +348,32 @@ mod tests {
         }))
     }
 
+    fn check_(asset: &Asset) -> Result<ImageKind, String> {
+        check(asset, &Limits::default())
+    }
+
     const A4_FIGURE: Bounds = Bounds { width: 470.0, height: 255.0 };
 
     #[test]
     fn headers_are_checked_without_decoding() {
         let png = encode(&DynamicImage::new_rgb8(3, 2), ImageFormat::Png);
-        assert_eq!(check(&asset(png.clone())), Ok(ImageKind::Png));
+        assert_eq!(check_(&asset(png.clone())), Ok(ImageKind::Png));
         // Damage after the header shows when the image is prepared.
         let mut truncated = png;
         truncated.truncate(truncated.len() - 20);
-        assert_eq!(check(&asset(truncated.clone())), Ok(ImageKind::Png));
-        let err = prepare(&asset(truncated), A4_FIGURE, 300.0).unwrap_err();
+        assert_eq!(check_(&asset(truncated.clone())), Ok(ImageKind::Png));
+        let err = prepare(&asset(truncated), A4_FIGURE, 300.0, &Limits::default()).unwrap_err();
         assert!(err.contains("cannot be decoded"), "{err}");
     }
 
     #[test]
     fn svg_and_garbage() {
         let svg = b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec();
-        assert_eq!(check(&asset(svg)), Ok(ImageKind::Svg));
-        assert!(check(&asset(b"\x00\x01garbage".to_vec())).is_err());
+        assert_eq!(check_(&asset(svg)), Ok(ImageKind::Svg));
+        assert!(check_(&asset(b"\x00\x01garbage".to_vec())).is_err());
         let broken = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect></svg>".to_vec();
-        assert!(check(&asset(broken)).unwrap_err().contains("not valid SVG"));
-        assert!(check(&asset(Vec::new())).unwrap_err().contains("empty"));
+        assert!(check_(&asset(broken)).unwrap_err().contains("not valid SVG"));
+        assert!(check_(&asset(Vec::new())).unwrap_err().contains("empty"));
     }
 
     #[test]
@@ -393,20 +404,23 @@ mod tests {
     #[test]
     fn photos_become_scaled_jpegs_and_graphics_pngs() {
         let jpeg = encode(&photo(2400, 1600), ImageFormat::Jpeg);
-        let prepared = prepare(&asset(jpeg), A4_FIGURE, 150.0).unwrap();
+        let prepared = prepare(&asset(jpeg), A4_FIGURE, 150.0, &Limits::default()).unwrap();
         assert_eq!(prepared.kind, ImageKind::Jpeg);
         let out = image::load_from_memory(&prepared.data).unwrap();
         assert_eq!((out.width(), out.height()), (797, 531));
 
         let photo_png = encode(&photo(300, 200), ImageFormat::Png);
-        assert_eq!(prepare(&asset(photo_png), A4_FIGURE, 300.0).unwrap().kind, ImageKind::Jpeg);
+        assert_eq!(
+            prepare(&asset(photo_png), A4_FIGURE, 300.0, &Limits::default()).unwrap().kind,
+            ImageKind::Jpeg
+        );
 
         let mut chart = image::RgbaImage::new(300, 200);
         for (x, _, p) in chart.enumerate_pixels_mut() {
             *p = if x < 150 { image::Rgba([200, 30, 30, 255]) } else { image::Rgba([0, 0, 0, 0]) };
         }
         let chart = encode(&DynamicImage::ImageRgba8(chart), ImageFormat::Png);
-        let prepared = prepare(&asset(chart), A4_FIGURE, 300.0).unwrap();
+        let prepared = prepare(&asset(chart), A4_FIGURE, 300.0, &Limits::default()).unwrap();
         assert_eq!(prepared.kind, ImageKind::Png);
         assert!(image::load_from_memory(&prepared.data).unwrap().color().has_alpha());
     }
@@ -422,7 +436,7 @@ mod tests {
         encoder.set_exif_metadata(exif).unwrap();
         let img = photo(40, 20).to_rgb8();
         encoder.write_image(&img, 40, 20, ExtendedColorType::Rgb8).unwrap();
-        let prepared = prepare(&asset(jpeg), A4_FIGURE, 300.0).unwrap();
+        let prepared = prepare(&asset(jpeg), A4_FIGURE, 300.0, &Limits::default()).unwrap();
         let mut decoder = ImageReader::new(Cursor::new(&prepared.data[..]))
             .with_guessed_format()
             .unwrap()
@@ -435,7 +449,7 @@ mod tests {
     #[test]
     fn cmyk_jpegs_keep_their_colours() {
         let cmyk = include_bytes!("../../../tests/cases/images/cmyk.jpg");
-        let prepared = prepare(&asset(cmyk.to_vec()), A4_FIGURE, 300.0).unwrap();
+        let prepared = prepare(&asset(cmyk.to_vec()), A4_FIGURE, 300.0, &Limits::default()).unwrap();
         let rgb = image::load_from_memory(&prepared.data).unwrap().to_rgb8();
         let expected = [((16, 16), [220, 30, 30]), ((48, 16), [30, 160, 60]), ((16, 48), [40, 60, 200])];
         for ((x, y), want) in expected {
@@ -455,7 +469,8 @@ mod tests {
         for cut in [3, jpeg.len() / 3, jpeg.len() - 2, jpeg.len() - 1] {
             assert!(!jpeg_is_complete(&jpeg[..cut]), "cut at {cut}");
         }
-        let err = prepare(&asset(jpeg[..jpeg.len() / 2].to_vec()), A4_FIGURE, 300.0).unwrap_err();
+        let err = prepare(&asset(jpeg[..jpeg.len() / 2].to_vec()), A4_FIGURE, 300.0, &Limits::default())
+            .unwrap_err();
         assert!(err.contains("cut off"), "{err}");
     }
 
@@ -473,7 +488,7 @@ mod tests {
         png.extend(0u32.to_be_bytes());
         png.extend(b"IDAT");
         png.extend(crc32(b"IDAT").to_be_bytes());
-        let err = check(&asset(png)).unwrap_err();
+        let err = check_(&asset(png)).unwrap_err();
         assert!(err.contains("50000 × 50000 pixels"), "{err}");
     }
 

@@ -38,6 +38,7 @@ mod model;
 mod options;
 mod release;
 mod render;
+mod sandbox;
 mod standards;
 mod world;
 
@@ -53,25 +54,32 @@ pub use model::{
 };
 pub use options::Options;
 pub use render::{Document, Renderer};
+pub use sandbox::{Limits, Sandbox};
 pub use standards::{Archival, Standards};
 
 impl Origin {
     /// An origin for in-memory input that names no files: `name` is used in
     /// messages only.
     pub fn named(name: impl Into<std::path::PathBuf>) -> Self {
-        Self { name: name.into(), dir: None }
+        Self { name: name.into(), dir: None, sandbox: Sandbox::default() }
     }
 
     /// The origin of a file: named by its path, relative paths resolve
     /// against its folder.
     pub fn for_file(path: &std::path::Path) -> Self {
         let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        Self { name: path.to_path_buf(), dir: Some(dir) }
+        Self { name: path.to_path_buf(), dir: Some(dir), sandbox: Sandbox::default() }
     }
 
     /// An origin for in-memory input whose relative paths resolve against
     /// `dir`.
     pub fn in_dir(name: impl Into<std::path::PathBuf>, dir: impl Into<std::path::PathBuf>) -> Self {
-        Self { name: name.into(), dir: Some(dir.into()) }
+        Self { name: name.into(), dir: Some(dir.into()), sandbox: Sandbox::default() }
+    }
+
+    /// The origin with another sandbox: more allowed folders, other limits.
+    pub fn with_sandbox(mut self, sandbox: Sandbox) -> Self {
+        self.sandbox = sandbox;
+        self
     }
 }

@@ -1,13 +1,15 @@
 //! Reading input text: formats, front matter, and turning parser errors into
 //! presskit errors that point at file:line:column with a hint.
 
-use std::path::{Component, Path};
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Asset, Origin};
+use crate::sandbox::{self, Limits, Refusal};
 
 /// The form of a release file, chosen by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -271,10 +273,27 @@ pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Reads a text input file.
-pub(crate) fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|err| io_error(path, &err))?;
+/// Reads a text input file, of at most `limits.max_input_bytes`.
+pub(crate) fn read_text(path: &Path, limits: &Limits) -> Result<String> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limits.max_input_bytes as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|err| io_error(path, &err))?;
+    check_input_size(bytes.len(), path, limits)?;
     text_from_bytes(bytes, path)
+}
+
+/// Refuses an input text over the limit.
+pub(crate) fn check_input_size(len: usize, name: &Path, limits: &Limits) -> Result<()> {
+    if len > limits.max_input_bytes {
+        return Err(Error::new(
+            ErrorKind::InvalidValue,
+            format!("the file is larger than {} MB", limits.max_input_bytes / 1_000_000),
+        )
+        .in_file(name)
+        .with_hint("a release is text of a few pages; raise `Limits::max_input_bytes` if this one is real"));
+    }
+    Ok(())
 }
 
 /// Checks that input bytes are UTF-8; the error points at the first bad byte.
@@ -313,42 +332,87 @@ pub(crate) fn io_message(err: &std::io::Error) -> String {
 }
 
 /// Reads a file that an input names (image, font), resolving relative paths
-/// against the input's directory. Errors name the input file and `location`.
+/// against the input's directory, inside its sandbox. Errors name the input
+/// file and `location`.
 pub(crate) fn read_asset(
     origin: &Origin,
     name: &str,
     what: &str,
     location: Option<Location>,
 ) -> Result<Asset> {
+    let path = resolve(origin, name, what, location)?;
+    let fail = |message: String, hint: String| {
+        Error::new(ErrorKind::Io, message).in_file(&origin.name).at(location).with_hint(hint)
+    };
+    let limit = origin.sandbox.limits.max_asset_bytes;
+    let data = std::fs::File::open(&path.real).and_then(|file| {
+        let mut data = Vec::new();
+        // One byte over the limit tells that the file is too large.
+        file.take(limit.saturating_add(1)).read_to_end(&mut data)?;
+        Ok(data)
+    });
+    match data {
+        Ok(data) if data.len() as u64 > limit => Err(fail(
+            format!("the {what} `{name}` is larger than {} MB", limit / 1_000_000),
+            format!("use a smaller {what}, or raise the limit (`Limits::max_asset_bytes`)"),
+        )),
+        Ok(data) => Ok(Asset { name: name.to_string(), data: Arc::from(data) }),
+        Err(err) => Err(fail(
+            format!("cannot read the {what} `{name}` ({}: {})", path.shown.display(), io_message(&err)),
+            "check that the path names a readable file".into(),
+        )),
+    }
+}
+
+/// A path an input names: as joined (for messages) and as found on disk.
+pub(crate) struct Resolved {
+    pub shown: PathBuf,
+    pub real: PathBuf,
+}
+
+/// Resolves a path an input names, inside the input's sandbox.
+pub(crate) fn resolve(
+    origin: &Origin,
+    name: &str,
+    what: &str,
+    location: Option<Location>,
+) -> Result<Resolved> {
     let fail = |message: String, hint: String| {
         Error::new(ErrorKind::Io, message).in_file(&origin.name).at(location).with_hint(hint)
     };
     if name.trim().is_empty() {
         return Err(fail(format!("the {what} path is empty"), format!("give the path of the {what} file")));
     }
-    if name.contains("://") {
+    let Some(dir) = &origin.dir else {
         return Err(fail(
+            format!("cannot read the {what} `{name}`: this input was given as text with no folder"),
+            "load the input from a file, or set its origin folder".into(),
+        ));
+    };
+    let allow_hint = "move the file into that folder, or allow its folder (`presskit --allow-dir DIR`; \
+                      `Sandbox::allowed_dirs` in the library)";
+    match sandbox::resolve(dir, name, &origin.sandbox.allowed_dirs) {
+        Ok((shown, real)) => Ok(Resolved { shown, real }),
+        Err(Refusal::Url) => Err(fail(
             format!("the {what} `{name}` is a URL; presskit reads only local files"),
             format!("download the {what} and name the local file"),
-        ));
-    }
-    let path = Path::new(name);
-    let full = match &origin.dir {
-        _ if path.is_absolute() => path.to_path_buf(),
-        Some(dir) => dir.join(path),
-        None => {
-            return Err(fail(
-                format!("cannot read the {what} `{name}`: this input was given as text with no folder"),
-                "load the input from a file, or set its origin folder".into(),
-            ));
-        }
-    };
-    // Normalise away `.` so that messages show a clean path.
-    let full: std::path::PathBuf = full.components().filter(|c| *c != Component::CurDir).collect();
-    match std::fs::read(&full) {
-        Ok(data) => Ok(Asset { name: name.to_string(), data: Arc::from(data) }),
-        Err(err) => Err(fail(
-            format!("cannot read the {what} `{name}` ({}: {})", full.display(), io_message(&err)),
+        )),
+        Err(Refusal::Absolute) => Err(fail(
+            format!(
+                "the {what} path `{name}` is absolute; paths must be relative to {}",
+                origin_dir_text(origin)
+            ),
+            format!("name the {what} relative to the file that names it"),
+        )),
+        Err(Refusal::Outside) => Err(fail(
+            format!(
+                "the {what} `{name}` is outside the folders presskit may read ({})",
+                origin_dir_text(origin)
+            ),
+            allow_hint.into(),
+        )),
+        Err(Refusal::Io(err)) => Err(fail(
+            format!("cannot read the {what} `{name}` ({}: {})", dir.join(name).display(), io_message(&err)),
             format!("check the path: it is relative to {}", origin_dir_text(origin)),
         )),
     }
@@ -377,7 +441,7 @@ mod tests {
     }
 
     fn origin() -> Origin {
-        Origin { name: "r.md".into(), dir: None }
+        Origin::named("r.md")
     }
 
     #[test]

@@ -12,6 +12,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::content::{Block, Content, Image, Inline};
 use crate::error::Location;
+use crate::sandbox::Limits;
 
 /// How deeply Markdown may nest, counting every open element (a quote, a
 /// list and its item, emphasis, a link, a footnote's text). Real releases
@@ -37,8 +38,13 @@ pub struct MarkdownError {
     pub offset: usize,
 }
 
-/// Maps Markdown to structured content.
+/// Maps Markdown to structured content, within the default limits.
 pub fn parse(text: &str) -> Result<Parsed, MarkdownError> {
+    parse_with(text, &Limits::default())
+}
+
+/// Maps Markdown to structured content, within `limits`.
+pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, MarkdownError> {
     // Only footnotes beyond CommonMark: other extensions (strikethrough,
     // tables) would eat characters users type, like `~` and `|`.
     let options = Options::ENABLE_FOOTNOTES;
@@ -70,14 +76,21 @@ pub fn parse(text: &str) -> Result<Parsed, MarkdownError> {
         }
     }
 
-    let mut mapper =
-        Mapper { text, definitions: &definitions, notes: HashMap::new(), in_note: false, images: Vec::new() };
+    let mut mapper = Mapper {
+        text,
+        max_footnotes: limits.max_footnotes,
+        definitions: &definitions,
+        notes: HashMap::new(),
+        in_note: false,
+        images: Vec::new(),
+    };
     let blocks = mapper.blocks(main, 0)?;
     Ok(Parsed { content: Content(blocks), images: mapper.images })
 }
 
 struct Mapper<'a> {
     text: &'a str,
+    max_footnotes: usize,
     definitions: &'a HashMap<String, Vec<(Event<'a>, Range<usize>)>>,
     /// Notes given so far: label → id. A later reference shows the same
     /// number instead of repeating the note.
@@ -182,6 +195,12 @@ impl<'a> Mapper<'a> {
         }
         let Some(events) = self.definitions.get(&label) else { return Ok(None) };
         let id = self.notes.len();
+        if id == self.max_footnotes {
+            return Err(MarkdownError {
+                message: format!("more than {} footnotes", self.max_footnotes),
+                offset: events.first().map_or(0, |(_, range)| range.start),
+            });
+        }
         self.notes.insert(label, id);
         self.in_note = true;
         let body = self.blocks(events.clone(), depth + 1);

@@ -9,6 +9,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
+use crate::sandbox::Sandbox;
 
 /// One press release, loaded and validated. It serializes to the JSON that
 /// PDF/A-3 output carries as an attachment (without images and origin).
@@ -91,8 +92,8 @@ pub struct Brand {
     pub origin: Option<Origin>,
 }
 
-/// Where an input came from: the name used in messages and the directory its
-/// relative paths resolve against.
+/// Where an input came from: the name used in messages, the directory its
+/// relative paths resolve against, and the sandbox they must stay in.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Origin {
     /// The file's path (or a name for in-memory input), used in messages.
@@ -100,6 +101,8 @@ pub struct Origin {
     /// The directory relative paths resolve against; `None` for in-memory
     /// input that names no files.
     pub dir: Option<PathBuf>,
+    /// The folders the input may read from besides `dir`, and its limits.
+    pub sandbox: Sandbox,
 }
 
 /// A file an input names (an image or a font), read into memory.

@@ -10,6 +10,7 @@ use crate::images;
 use crate::load::{self, Format, Syntax};
 use crate::markdown;
 use crate::model::{Boilerplate, Contact, Date, Embargo, Lang, Origin, Region, Release};
+use crate::sandbox::Sandbox;
 
 /// A release file's fields as written; checked and turned into a [`Release`].
 #[derive(Deserialize)]
@@ -52,16 +53,23 @@ pub(crate) struct MarkdownPlace<'a> {
 }
 
 impl Release {
-    /// Loads a release from a file; the format follows the extension.
+    /// Loads a release from a file; the format follows the extension. The
+    /// files it names must lie in its folder.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
+        Self::from_path_in(path, Sandbox::default())
+    }
+
+    /// Loads a release from a file, in a sandbox: the folders besides its
+    /// own that it may name files in, and the size limits.
+    pub fn from_path_in(path: impl AsRef<Path>, sandbox: Sandbox) -> Result<Self> {
         let path = path.as_ref();
         let format = Format::from_path(path).ok_or_else(|| {
             Error::new(ErrorKind::Io, "presskit cannot tell the format of this file from its name")
                 .in_file(path)
                 .with_hint("name a release .md (Markdown with front matter), .yaml, .yml, .json or .toml")
         })?;
-        let text = load::read_text(path)?;
-        Self::from_text(&text, format, Origin::for_file(path))
+        let text = load::read_text(path, &sandbox.limits)?;
+        Self::from_text(&text, format, Origin::for_file(path).with_sandbox(sandbox))
     }
 
     /// Loads a release from bytes (an upload, say), which must be UTF-8.
@@ -73,6 +81,7 @@ impl Release {
     /// Loads a release from text. `origin` names it in messages and gives the
     /// folder that image paths resolve against.
     pub fn from_text(text: &str, format: Format, origin: Origin) -> Result<Self> {
+        load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
         let text = load::strip_bom(text);
         let (raw, body, body_line) = match format {
             Format::Markdown => {
@@ -207,7 +216,7 @@ pub(crate) fn markdown_field(
     images: &mut Vec<crate::model::Asset>,
 ) -> Result<Content> {
     let locate = |offset: usize| place.line.map(|line| Location::from_offset(text, offset).shifted(line));
-    let parsed = markdown::parse(text).map_err(|err| {
+    let parsed = markdown::parse_with(text, &origin.sandbox.limits).map_err(|err| {
         Error::new(ErrorKind::InvalidValue, format!("in `{}`: {}", place.field, err.message))
             .in_file(&origin.name)
             .at(locate(err.offset))
@@ -230,7 +239,7 @@ pub(crate) fn markdown_field(
         }
         let asset = load::read_asset(origin, &image.src, "image", locate(*offset))
             .map_err(|e| e.with_kind(ErrorKind::Image))?;
-        images::check(&asset).map_err(|message| {
+        images::check(&asset, &origin.sandbox.limits).map_err(|message| {
             Error::new(ErrorKind::Image, message)
                 .in_file(&origin.name)
                 .at(locate(*offset))

@@ -16,6 +16,7 @@ use crate::fonts::{self, FontSet};
 use crate::images::{self, Bounds, Prepared};
 use crate::model::{Asset, Brand, Release};
 use crate::options::Options;
+use crate::sandbox::Limits;
 use crate::standards::Standards;
 use crate::world::{SandboxWorld, file_id};
 
@@ -113,8 +114,8 @@ impl Renderer {
     /// template reads. The options are checked against the input here.
     pub fn project(&self, release: &Release, brand: &Brand, options: &Options) -> Result<Project> {
         check_options(release, brand, options)?;
-        document::build(release, brand, options, &mut |asset, bounds| {
-            self.prepare_image(asset, bounds, options.image_ppi)
+        document::build(release, brand, options, &mut |asset, bounds, limits| {
+            self.prepare_image(asset, bounds, options.image_ppi, limits)
         })
     }
 
@@ -174,6 +175,7 @@ impl Renderer {
         asset: &Asset,
         bounds: Bounds,
         ppi: f64,
+        limits: &Limits,
     ) -> std::result::Result<Prepared, String> {
         let key = typst::utils::hash128(&(
             &asset.data[..],
@@ -184,7 +186,7 @@ impl Renderer {
         if let Some(hit) = self.images.lock().ok().and_then(|cache| cache.get(key)) {
             return Ok(hit);
         }
-        let prepared = images::prepare(asset, bounds, ppi)?;
+        let prepared = images::prepare(asset, bounds, ppi, limits)?;
         if let Ok(mut cache) = self.images.lock() {
             cache.insert(key, prepared.clone());
         }

@@ -1,0 +1,130 @@
+//! What inputs may read, and how large they may be. Inputs may come from a
+//! web form: a path in a release or brand reaches only files inside the
+//! folders allowed, and every size has a limit that a real release never
+//! meets.
+
+use std::path::{Component, Path, PathBuf};
+
+/// The folders inputs may read from and the limits they must keep. Every
+/// path an input names resolves against the folder of the file that names
+/// it, and must stay inside that folder or one of `allowed_dirs`, after
+/// symbolic links are followed. Absolute paths and URLs are refused.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sandbox {
+    /// Folders besides the naming file's own whose files may be named.
+    pub allowed_dirs: Vec<PathBuf>,
+    /// Size limits.
+    pub limits: Limits,
+}
+
+impl Sandbox {
+    /// The sandbox with one more allowed folder.
+    pub fn allowing(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.allowed_dirs.push(dir.into());
+        self
+    }
+}
+
+/// Size limits on inputs. The defaults never bother a real release; they
+/// stop a hostile input from costing memory or time. Markdown nesting has a
+/// fixed limit, [`crate::markdown::MAX_NESTING`], set by the layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Largest release or brand file, in bytes. Default: 4 MB.
+    pub max_input_bytes: usize,
+    /// Largest image or font file, in bytes. Default: 64 MB.
+    pub max_asset_bytes: u64,
+    /// Most footnotes in one text. Default: 500.
+    pub max_footnotes: usize,
+    /// Largest image width or height, in pixels. Default: 20,000.
+    pub max_image_side: u32,
+    /// Largest decoded image, in bytes (4 a pixel). Default: 512 MiB, about
+    /// 134 megapixels.
+    pub max_image_bytes: u64,
+    /// Largest SVG file, in bytes. Default: 8 MB.
+    pub max_svg_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: 4_000_000,
+            max_asset_bytes: 64_000_000,
+            max_footnotes: 500,
+            max_image_side: 20_000,
+            max_image_bytes: 512 * 1024 * 1024,
+            max_svg_bytes: 8_000_000,
+        }
+    }
+}
+
+/// Why a path was refused.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// A URL: presskit reads only local files.
+    Url,
+    /// An absolute path.
+    Absolute,
+    /// Outside the allowed folders (by `..` or a symbolic link).
+    Outside,
+    /// The file cannot be found or read.
+    Io(std::io::Error),
+}
+
+/// Resolves `name` against `dir` and checks that the file it names lies in
+/// `dir` or one of `allowed`. Returns the path as joined (for messages) and
+/// the real path (to read).
+pub(crate) fn resolve(dir: &Path, name: &str, allowed: &[PathBuf]) -> Result<(PathBuf, PathBuf), Refusal> {
+    if name.contains("://") || name.starts_with("data:") {
+        return Err(Refusal::Url);
+    }
+    let path = Path::new(name);
+    // `C:foo` and `\\server\share` are absolute in spirit on any system.
+    if path.is_absolute()
+        || name.starts_with(['/', '\\'])
+        || path.components().any(|c| matches!(c, Component::Prefix(_)))
+    {
+        return Err(Refusal::Absolute);
+    }
+    // A file in the current folder has `` as its folder.
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let joined: PathBuf = dir.join(path).components().filter(|c| *c != Component::CurDir).collect();
+    let real = joined.canonicalize().map_err(Refusal::Io)?;
+    let inside = std::iter::once(dir)
+        .chain(allowed.iter().map(PathBuf::as_path))
+        .filter_map(|root| root.canonicalize().ok())
+        .any(|root| real.starts_with(root));
+    if inside { Ok((joined, real)) } else { Err(Refusal::Outside) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_allowed_folders() {
+        let base = tempfile::tempdir().unwrap();
+        let dir = base.path().join("release");
+        let shared = base.path().join("shared");
+        std::fs::create_dir_all(dir.join("img")).unwrap();
+        std::fs::create_dir_all(&shared).unwrap();
+        std::fs::write(dir.join("img/a.png"), b"x").unwrap();
+        std::fs::write(shared.join("logo.svg"), b"x").unwrap();
+
+        assert!(resolve(&dir, "img/a.png", &[]).is_ok());
+        assert!(resolve(&dir, "./img/../img/a.png", &[]).is_ok());
+        assert!(matches!(resolve(&dir, "../shared/logo.svg", &[]), Err(Refusal::Outside)));
+        assert!(resolve(&dir, "../shared/logo.svg", std::slice::from_ref(&shared)).is_ok());
+        assert!(matches!(resolve(&dir, "/etc/passwd", &[]), Err(Refusal::Absolute)));
+        assert!(matches!(resolve(&dir, "\\\\server\\share\\x.png", &[]), Err(Refusal::Absolute)));
+        assert!(matches!(resolve(&dir, "../../../../../../etc/passwd", &[]), Err(Refusal::Outside)));
+        assert!(matches!(resolve(&dir, "https://example.com/a.png", &[]), Err(Refusal::Url)));
+        assert!(matches!(resolve(&dir, "missing.png", &[]), Err(Refusal::Io(_))));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(shared.join("logo.svg"), dir.join("link.png")).unwrap();
+            assert!(matches!(resolve(&dir, "link.png", &[]), Err(Refusal::Outside)));
+        }
+    }
+}
