@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::bidi;
 use crate::content::{Block, Content, Inline};
 use crate::error::{Error, ErrorKind, Result};
 use crate::images::{Bounds, Prepared};
@@ -325,6 +326,9 @@ pub(crate) fn build(
         },
     };
     // Serializing plain structs of strings and numbers cannot fail.
+    // Every string, whatever its field, keeps its bidi controls to itself.
+    let mut data = serde_json::to_value(&data).unwrap_or_default();
+    contain_bidi(&mut data);
     let data = serde_json::to_vec(&data).unwrap_or_default();
     Ok(Project { data, files, families })
 }
@@ -337,6 +341,19 @@ pub(crate) const GENERATOR: &str = concat!("presskit ", env!("CARGO_PKG_VERSION"
 struct Attachment<'a> {
     generator: &'static str,
     release: &'a Release,
+}
+
+fn contain_bidi(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => {
+            if let std::borrow::Cow::Owned(contained) = bidi::contain(text) {
+                *text = contained;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(contain_bidi),
+        serde_json::Value::Object(map) => map.values_mut().for_each(contain_bidi),
+        _ => {}
+    }
 }
 
 fn points(mm: f64) -> f64 {

@@ -25,6 +25,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod bidi;
 mod brand;
 mod content;
 pub mod document;

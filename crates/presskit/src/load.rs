@@ -147,6 +147,12 @@ fn yaml_error(err: &serde_saphyr::Error) -> Error {
         E::SerdeUnknownField { field, expected, .. } => unknown_field(field, expected),
         E::SerdeMissingField { field, .. } => missing_field(field),
         E::SerdeUnknownVariant { .. } => classify(message),
+        // A structure where a value belongs: a list for a text, say.
+        E::Unexpected { expected, .. } => {
+            let what = expected.trim_end_matches(" scalar");
+            Error::new(ErrorKind::InvalidValue, format!("wrong type here: expected a {what}"))
+                .with_hint(format!("write a {what} here; quote text that starts with `[`, `{{`, `&` or `*`"))
+        }
         E::Message { .. }
         | E::SerdeInvalidType { .. }
         | E::SerdeInvalidValue { .. }
@@ -442,6 +448,19 @@ mod tests {
 
     fn origin() -> Origin {
         Origin::named("r.md")
+    }
+
+    #[test]
+    fn yaml_alias_bombs_are_refused() {
+        // "Billion laughs": nine levels of nine aliases, 387 million strings.
+        let mut yaml = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n".to_string();
+        for (name, prev) in "bcdefghi".chars().zip("abcdefgh".chars()) {
+            yaml.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(", ")));
+        }
+        let result: std::result::Result<serde::de::IgnoredAny, _> =
+            serde_saphyr::from_str_with_options(&yaml, yaml_options());
+        let err = result.expect_err("the expansion is refused").to_string();
+        assert!(err.contains("budget") || err.contains("limit"), "{err}");
     }
 
     #[test]

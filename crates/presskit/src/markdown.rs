@@ -36,6 +36,8 @@ pub struct MarkdownError {
     pub message: String,
     /// Byte offset into the Markdown text.
     pub offset: usize,
+    /// What to do about it.
+    pub hint: &'static str,
 }
 
 /// Maps Markdown to structured content, within the default limits.
@@ -145,6 +147,7 @@ impl<'a> Mapper<'a> {
                                 "Markdown is nested too deeply (more than {MAX_NESTING} levels)"
                             ),
                             offset: range.start,
+                            hint: "flatten the nested quotes or lists",
                         });
                     }
                     self.start(&mut stack, tag, range.start);
@@ -199,6 +202,7 @@ impl<'a> Mapper<'a> {
             return Err(MarkdownError {
                 message: format!("more than {} footnotes", self.max_footnotes),
                 offset: events.first().map_or(0, |(_, range)| range.start),
+                hint: "merge notes or split the release; a library caller may raise `Limits::max_footnotes`",
             });
         }
         self.notes.insert(label, id);

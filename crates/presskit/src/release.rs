@@ -220,7 +220,7 @@ pub(crate) fn markdown_field(
         Error::new(ErrorKind::InvalidValue, format!("in `{}`: {}", place.field, err.message))
             .in_file(&origin.name)
             .at(locate(err.offset))
-            .with_hint("flatten the nested quotes or lists")
+            .with_hint(err.hint)
     })?;
     let mut content = parsed.content;
     // Image locations are relative to the field; only a `.md` body knows

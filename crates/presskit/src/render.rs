@@ -357,6 +357,34 @@ impl Document {
         list
     }
 
+    /// The text as laid out, page by page (pages end with a form feed), in
+    /// the order Typst placed it: for checks of what a reader sees.
+    pub fn text(&self) -> String {
+        fn collect(frame: &typst::layout::Frame, out: &mut String) {
+            for (_, item) in frame.items() {
+                match item {
+                    typst::layout::FrameItem::Group(group) => collect(&group.frame, out),
+                    typst::layout::FrameItem::Text(text) => {
+                        out.push_str(&text.text);
+                        out.push(' ');
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = String::new();
+        for page in self.inner.pages() {
+            collect(&page.frame, &mut out);
+            out.push('\u{c}');
+        }
+        out
+    }
+
+    /// Each page's size in points: width and height.
+    pub fn page_sizes(&self) -> Vec<(f64, f64)> {
+        self.inner.pages().iter().map(|p| (p.frame.width().to_pt(), p.frame.height().to_pt())).collect()
+    }
+
     /// The standards the PDF conforms to.
     pub fn standards(&self) -> Standards {
         self.standards

@@ -1,0 +1,128 @@
+//! Property tests: any text in any field renders as that text, and nothing
+//! else in the document changes. Run more cases with `PROPTEST_CASES=10000`.
+
+use presskit::{Brand, Format, Origin, Release};
+use presskit_tests::RENDERER;
+use proptest::prelude::*;
+
+/// Characters a reader sees: not white space, controls or format marks
+/// (zero-width, bidi), which have no glyph of their own.
+fn visible(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .filter(|c| !matches!(*c as u32, 0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB | 0xE0000..=0xE0FFF))
+        .collect()
+}
+
+/// Whether text may be laid out out of its logical order: it has
+/// right-to-left letters or explicit direction controls.
+fn reorders(text: &str) -> bool {
+    use unicode_bidi::BidiClass::*;
+    text.chars().any(|c| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            R | AL | AN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI
+        )
+    })
+}
+
+/// Whether `needle`'s characters all appear in `haystack`, in any order.
+fn all_in(needle: &[char], haystack: &str) -> bool {
+    let mut left: Vec<char> = haystack.chars().collect();
+    needle.iter().all(|n| match left.iter().position(|c| c == n) {
+        Some(i) => {
+            left.swap_remove(i);
+            true
+        }
+        None => false,
+    })
+}
+
+/// Whether `needle`'s characters appear in `haystack` in order.
+fn in_order(needle: &[char], haystack: &str) -> bool {
+    let mut chars = haystack.chars();
+    needle.iter().all(|n| chars.any(|c| c == *n))
+}
+
+/// Markdown with every ASCII punctuation mark escaped: the text itself.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        // Anything at all.
+        proptest::collection::vec(any::<char>(), 0..24).prop_map(|c| c.into_iter().collect()),
+        // Typst and Markdown syntax, quotes and escapes.
+        "[#\\[\\]{}()*_`$\\\\\"'<>&@=a-z ]{0,24}",
+    ]
+}
+
+proptest! {
+    // 64 cases in a normal run; `PROPTEST_CASES` asks for more.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_text_in_any_field_renders_as_that_text(
+        headline in text(),
+        subheadline in text(),
+        dateline in text(),
+        label in text(),
+        body in text(),
+        contact in text(),
+    ) {
+        let json = serde_json::json!({
+            "headline": format!("H {headline}"),
+            "date": "2026-03-02",
+            "subheadline": subheadline,
+            "dateline": dateline,
+            "label": label,
+            "body": format!("B {}", escape_markdown(&body)),
+            "contacts": [{"name": format!("C {contact}")}],
+        });
+        let release = Release::from_text(&json.to_string(), Format::Json, Origin::named("release.json"))
+            .map_err(|e| TestCaseError::fail(format!("load failed: {e}")))?;
+        let document = RENDERER
+            .compile(&release, &Brand::neutral())
+            .map_err(|e| TestCaseError::fail(format!("render failed: {e}")))?;
+        let laid_out = document.text();
+        for (field, value) in [("headline", &headline), ("subheadline", &subheadline), ("dateline", &dateline),
+                               ("label", &label), ("body", &body), ("contact", &contact)] {
+            // Right-to-left text is laid out in visual order; it must all be
+            // there, and must not reorder the other fields.
+            let chars = visible(value);
+            let found = if reorders(value) { all_in(&chars, &laid_out) } else { in_order(&chars, &laid_out) };
+            prop_assert!(found, "{field} {value:?}: {chars:?} not in {laid_out:?}");
+        }
+        // Nothing else changed: A4 pages, the frame of the release intact.
+        prop_assert!(document.page_sizes().iter().all(|(w, h)| (w - 595.28).abs() < 0.1 && (h - 841.89).abs() < 0.1));
+        prop_assert!(laid_out.contains("FOR IMMEDIATE RELEASE") && laid_out.contains("ENDS"));
+        let page_one = format!("Page 1 of {}", document.page_count());
+        prop_assert!(laid_out.contains(&page_one), "no `{}`", page_one);
+        prop_assert!(document.pdf().is_ok());
+    }
+
+    /// Whatever the bytes, loading gives a release or an error, never a panic.
+    #[test]
+    fn any_bytes_load_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300), format in 0..4usize) {
+        let format = [Format::Markdown, Format::Yaml, Format::Json, Format::Toml][format];
+        let mut input = b"---\nheadline: x\ndate: 2026-01-01\n---\n".to_vec();
+        input.extend(&bytes);
+        for data in [&bytes[..], &input[..]] {
+            if let Ok(release) = Release::from_bytes(data, format, Origin::named("fuzz")) {
+                let _ = RENDERER.compile(&release, &Brand::neutral());
+            }
+        }
+    }
+}
