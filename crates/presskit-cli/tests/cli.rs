@@ -273,3 +273,34 @@ fn typst_export_writes_a_project() {
     fs::copy(dir.path("logo.svg"), dir.path("other/logo.svg")).unwrap();
     assert_fails(&dir, &["typst", "other/README.md", "-o", "other", "--force"], &["same file as an input"]);
 }
+
+#[test]
+fn a_failed_render_leaves_the_old_output_as_it_was() {
+    let dir = TestDir::with_example();
+    assert!(dir.run(&["render", "release.md", "-q"]).status.success());
+    let before = fs::read(dir.path("release.pdf")).unwrap();
+    // An output folder that is a file.
+    assert_fails(&dir, &["render", "release.md", "-o", "logo.svg/out.pdf"], &["cannot write the output"]);
+    dir.edit("release.md", "headline:", "headline: [broken");
+    assert_fails(&dir, &["render", "release.md"], &["release.md:"]);
+    assert_eq!(fs::read(dir.path("release.pdf")).unwrap(), before);
+}
+
+#[test]
+fn paths_outside_the_folder_need_allow_dir() {
+    let dir = TestDir::with_example();
+    fs::create_dir(dir.path("shared")).unwrap();
+    fs::create_dir(dir.path("release")).unwrap();
+    fs::rename(dir.path("logo.svg"), dir.path("shared/logo.svg")).unwrap();
+    fs::rename(dir.path("release.md"), dir.path("release/release.md")).unwrap();
+    dir.edit("_brand.yml", "logo.svg", "../shared/logo.svg");
+    fs::rename(dir.path("_brand.yml"), dir.path("release/_brand.yml")).unwrap();
+    assert_fails(
+        &dir,
+        &["render", "release/release.md"],
+        &["the logo `../shared/logo.svg` is outside the folders presskit may read", "--allow-dir"],
+    );
+    let output = dir.run(&["render", "release/release.md", "--allow-dir", "shared", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path("release/release.pdf").is_file());
+}
