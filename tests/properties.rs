@@ -38,6 +38,17 @@ fn all_in(needle: &[char], haystack: &str) -> bool {
     })
 }
 
+/// Straight quotes are set as the language's own; compare them as one.
+fn unquote(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '‛' | '‹' | '›' | '′' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
 /// Whether `needle`'s characters appear in `haystack` in order.
 fn in_order(needle: &[char], haystack: &str) -> bool {
     let mut chars = haystack.chars();
@@ -57,12 +68,44 @@ fn escape_markdown(text: &str) -> String {
 }
 
 fn text() -> impl Strategy<Value = String> {
+    // Characters the bundled fonts have, and invisible controls.
+    let common = prop_oneof![
+        proptest::char::range('\u{0}', '\u{7f}'),
+        proptest::char::range('\u{a0}', '\u{17f}'),
+        proptest::char::range('\u{391}', '\u{3a1}'),
+        proptest::char::range('\u{3b1}', '\u{3c9}'),
+        proptest::char::range('\u{410}', '\u{44f}'),
+        proptest::char::range('\u{2010}', '\u{201e}'),
+        proptest::char::range('\u{2020}', '\u{2023}'),
+        proptest::char::range('\u{200b}', '\u{200f}'),
+        proptest::char::range('\u{202a}', '\u{202e}'),
+        proptest::char::range('\u{2066}', '\u{2069}'),
+    ];
     prop_oneof![
+        // Latin, Greek, Cyrillic, punctuation, controls.
+        8 => proptest::collection::vec(common, 0..24).prop_map(|c| c.into_iter().collect()),
         // Anything at all.
-        proptest::collection::vec(any::<char>(), 0..24).prop_map(|c| c.into_iter().collect()),
+        1 => proptest::collection::vec(any::<char>(), 0..24).prop_map(|c| c.into_iter().collect()),
         // Typst and Markdown syntax, quotes and escapes.
-        "[#\\[\\]{}()*_`$\\\\\"'<>&@=a-z ]{0,24}",
+        2 => "[#\\[\\]{}()*_`$\\\\\"'<>&@=a-z ]{0,24}",
     ]
+}
+
+/// How many cases rendered and how many were refused for want of a font:
+/// many must render, or the property says little.
+static RENDERED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static REFUSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+#[test]
+fn any_text_in_any_field_renders_and_many_cases_render() {
+    any_text_in_any_field_renders_as_that_text();
+    let (rendered, refused) = (
+        RENDERED.load(std::sync::atomic::Ordering::Relaxed),
+        REFUSED.load(std::sync::atomic::Ordering::Relaxed),
+    );
+    eprintln!("rendered {rendered}, refused for a missing font {refused}");
+    // About 60% render; a third is the least that keeps the property sharp.
+    assert!(rendered * 3 >= rendered + refused, "rendered {rendered}, refused {refused}");
 }
 
 proptest! {
@@ -73,7 +116,7 @@ proptest! {
         ..ProptestConfig::default()
     })]
 
-    #[test]
+    /// Run by the test above, which also counts the outcomes.
     fn any_text_in_any_field_renders_as_that_text(
         headline in text(),
         subheadline in text(),
@@ -93,15 +136,22 @@ proptest! {
         });
         let release = Release::from_text(&json.to_string(), Format::Json, Origin::named("release.json"))
             .map_err(|e| TestCaseError::fail(format!("load failed: {e}")))?;
-        let document = RENDERER
-            .compile(&release, &Brand::neutral())
-            .map_err(|e| TestCaseError::fail(format!("render failed: {e}")))?;
-        let laid_out = document.text();
+        // A character no font has is refused by name, never drawn as a box.
+        let document = match RENDERER.compile(&release, &Brand::neutral()) {
+            Ok(document) => document,
+            Err(e) if e.kind() == presskit::ErrorKind::Font && e.message().starts_with("no available font has") => {
+                REFUSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return Ok(());
+            }
+            Err(e) => return Err(TestCaseError::fail(format!("render failed: {e}"))),
+        };
+        RENDERED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let laid_out = unquote(&document.text());
         for (field, value) in [("headline", &headline), ("subheadline", &subheadline), ("dateline", &dateline),
                                ("label", &label), ("body", &body), ("contact", &contact)] {
             // Right-to-left text is laid out in visual order; it must all be
             // there, and must not reorder the other fields.
-            let chars = visible(value);
+            let chars = visible(&unquote(value));
             let found = if reorders(value) { all_in(&chars, &laid_out) } else { in_order(&chars, &laid_out) };
             prop_assert!(found, "{field} {value:?}: {chars:?} not in {laid_out:?}");
         }

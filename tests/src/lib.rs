@@ -63,9 +63,24 @@ fn unique() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Text with all runs of white space folded to one space.
+/// Text as a reader compares it: runs of white space folded to one space,
+/// words broken by a hyphen at a line end joined again (the PDF marks such
+/// hyphens as soft), and typographic quotes read as straight ones.
 pub fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '‹' | '›' | '′' => '\'',
+            c => c,
+        })
+        .collect();
+    let joined = text.split('\u{ad}').map(str::trim_end).collect::<Vec<_>>();
+    let mut out = String::new();
+    for (i, part) in joined.iter().enumerate() {
+        out.push_str(if i == 0 { part } else { part.trim_start() });
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A release in a fresh temporary folder, with extra files beside it.

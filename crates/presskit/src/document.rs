@@ -47,6 +47,9 @@ pub struct Project {
     pub files: Vec<ProjectFile>,
     /// Font families the layout asks for; each must be available.
     pub families: Vec<String>,
+    /// Every character beyond ASCII that the text holds, once, in order;
+    /// some font must have each.
+    pub chars: Vec<char>,
 }
 
 /// A file in a [`Project`].
@@ -65,16 +68,32 @@ struct Data<'a> {
     /// The attachment's virtual path, for PDF/A-3.
     attachment: Option<&'static str>,
     layout: LayoutData,
+    /// The document's own language: the first part's.
     lang: String,
     region: Option<String>,
     paper: &'static str,
     date: [i32; 3],
-    labels: &'a Labels,
+    /// PDF metadata.
+    title: String,
+    description: Option<String>,
+    keywords: Vec<String>,
     org: Org<'a>,
     logo: Option<LogoData>,
     colors: ColorData,
     fonts: FontData,
-    release: ReleaseData<'a>,
+    /// The release in each language, in turn; usually one.
+    parts: Vec<PartData>,
+}
+
+/// One language's release, with its own labels and page numbering.
+#[derive(Serialize)]
+struct PartData {
+    lang: String,
+    region: Option<String>,
+    labels: Labels,
+    /// US releases give the media contact at the top.
+    contacts_at_top: bool,
+    release: ReleaseData,
 }
 
 #[derive(Serialize)]
@@ -119,13 +138,13 @@ struct FontData {
 }
 
 #[derive(Serialize)]
-struct ReleaseData<'a> {
+struct ReleaseData {
     label: String,
     line: String,
     embargoed: bool,
     date: String,
-    headline: &'a str,
-    subheadline: Option<&'a str>,
+    headline: String,
+    subheadline: Option<String>,
     /// Printed in bold before the first paragraph, followed by `dateline_sep`.
     dateline: Option<String>,
     dateline_sep: &'static str,
@@ -133,9 +152,8 @@ struct ReleaseData<'a> {
     end_mark: String,
     abouts: Vec<AboutData>,
     notes: Option<Content>,
-    contacts: &'a [Contact],
+    contacts: Vec<Contact>,
     slug: String,
-    keywords: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -159,8 +177,6 @@ pub(crate) fn build(
     options: &Options,
     prepare_image: &mut PrepareImage,
 ) -> Result<Project> {
-    let labels = Labels::for_language(&release.lang.language());
-    let region = release.region.or(brand.region).unwrap_or(Region::Eu);
     let mut files = Vec::new();
 
     let paper_width_mm = match brand.paper {
@@ -171,9 +187,15 @@ pub(crate) fn build(
     let figure = Bounds { width: text_width, height: points(FIGURE_HEIGHT_MM) };
     // Where each release image is first named, for messages.
     let mut places = BTreeMap::new();
+    let translations = release.translations.iter().flat_map(|t| {
+        std::iter::once(&t.body)
+            .chain(t.notes_to_editors.as_ref())
+            .chain(t.boilerplates.iter().flatten().map(|b| &b.body))
+    });
     let texts = std::iter::once(&release.body)
         .chain(release.notes_to_editors.as_ref())
-        .chain(release.boilerplates.iter().map(|b| &b.body));
+        .chain(release.boilerplates.iter().map(|b| &b.body))
+        .chain(translations);
     for image in texts.flat_map(Content::images) {
         places.entry(image.src.clone()).or_insert(image.location);
     }
@@ -244,29 +266,70 @@ pub(crate) fn build(
     };
     let families = vec![fonts.text.clone(), fonts.heading.clone()];
 
-    let (dateline, dateline_sep) = match (&release.dateline, region) {
-        (None, _) => (None, ""),
-        (Some(place), Region::Us) => (Some(us_dateline(place, labels.dateline_date(release.date))), " — "),
-        (Some(place), Region::Uk | Region::Eu) => (Some(place.clone()), "—"),
-    };
-
-    let mut abouts = Vec::new();
-    if let Some(about) = &brand.boilerplate {
-        let title = if about.title.is_empty() {
-            format!("{} {}", labels.about, brand.name.as_deref().unwrap_or_default()).trim().to_string()
-        } else {
-            about.title.clone()
+    let region = release.region.or(brand.region).unwrap_or(Region::Eu);
+    let mut parts = Vec::new();
+    for release in languages(release, options)? {
+        let labels = Labels::for_lang(&release.lang, region);
+        let french = release.lang.language() == "fr";
+        let text = |content: &Content, images: &BTreeMap<String, String>, notes: &mut usize| {
+            let mut content = prepare(content, images, notes);
+            if french {
+                french_spacing(&mut content);
+            }
+            content
         };
-        abouts.push(AboutData { title, body: prepare(&about.body, &brand_images, &mut notes) });
-    }
-    let body = prepare(&release.body, &release_images, &mut notes);
-    for about in &release.boilerplates {
-        abouts.push(AboutData {
-            title: about.title.clone(),
-            body: prepare(&about.body, &release_images, &mut notes),
+        let (dateline, dateline_sep) = match (&release.dateline, region) {
+            (None, _) => (None, ""),
+            (Some(place), Region::Us) => {
+                (Some(us_dateline(place, labels.dateline_date(release.date))), " — ")
+            }
+            (Some(place), Region::Uk | Region::Eu) => (Some(place.clone()), "—"),
+        };
+        let mut abouts = Vec::new();
+        if let Some(about) = &brand.boilerplate {
+            let title = if about.title.is_empty() {
+                labels.about(brand.name.as_deref().unwrap_or_default())
+            } else {
+                about.title.clone()
+            };
+            abouts.push(AboutData { title, body: text(&about.body, &brand_images, &mut notes) });
+        }
+        let body = text(&release.body, &release_images, &mut notes);
+        for about in &release.boilerplates {
+            abouts.push(AboutData {
+                title: about.title.clone(),
+                body: text(&about.body, &release_images, &mut notes),
+            });
+        }
+        let notes_to_editors =
+            release.notes_to_editors.as_ref().map(|n| text(n, &release_images, &mut notes));
+        parts.push(PartData {
+            lang: release.lang.language(),
+            region: release.lang.region(),
+            contacts_at_top: region == Region::Us,
+            release: ReleaseData {
+                label: release.label.clone().unwrap_or_else(|| labels.release.into()),
+                line: match release.embargo {
+                    Some(embargo) => labels.embargo(embargo),
+                    None => labels.immediate.into(),
+                },
+                embargoed: release.embargo.is_some(),
+                date: labels.date(release.date),
+                headline: release.headline.clone(),
+                subheadline: release.subheadline.clone(),
+                dateline,
+                dateline_sep,
+                body,
+                end_mark: release.end_mark.clone().unwrap_or_else(|| labels.end_mark(region).into()),
+                abouts,
+                notes: notes_to_editors,
+                contacts: release.contacts.clone().unwrap_or_else(|| brand.contacts.clone()),
+                slug: release.slug.clone().unwrap_or_else(|| slug(&release.headline)),
+            },
+            labels,
         });
     }
-    let notes_to_editors = release.notes_to_editors.as_ref().map(|n| prepare(n, &release_images, &mut notes));
+    let first = &parts[0];
 
     let attachment = if options.standards.attaches_release() {
         // Serializing the model (strings, numbers, lists) cannot fail.
@@ -278,6 +341,18 @@ pub(crate) fn build(
         None
     };
 
+    // The embargo travels in the metadata too: in the subject and as a
+    // keyword a machine can read.
+    let mut keywords = release.keywords.clone();
+    let mut description = first.release.subheadline.clone();
+    if let Some(embargo) = release.embargo {
+        keywords.push(format!("embargoed-until:{}", embargo.to_rfc3339()));
+        description = Some(match description {
+            Some(sub) => format!("{} — {sub}", first.release.line),
+            None => first.release.line.clone(),
+        });
+    }
+
     let data = Data {
         attachment,
         layout: LayoutData {
@@ -285,14 +360,16 @@ pub(crate) fn build(
             figure_height_mm: FIGURE_HEIGHT_MM,
             logo_height_mm: LOGO_HEIGHT_MM,
         },
-        lang: release.lang.language(),
-        region: release.lang.region(),
+        lang: first.lang.clone(),
+        region: first.region.clone(),
         paper: match brand.paper {
             Paper::A4 => "a4",
             Paper::UsLetter => "us-letter",
         },
         date: [release.date.year(), release.date.month().into(), release.date.day().into()],
-        labels,
+        title: first.release.headline.clone(),
+        description,
+        keywords,
         org: Org {
             name: brand.name.as_deref(),
             short: brand.short_name.as_deref().or(brand.name.as_deref()),
@@ -304,33 +381,73 @@ pub(crate) fn build(
         logo,
         colors,
         fonts,
-        release: ReleaseData {
-            label: release.label.clone().unwrap_or_else(|| labels.release.into()),
-            line: match release.embargo {
-                Some(embargo) => labels.embargo(embargo, region),
-                None => labels.immediate.into(),
-            },
-            embargoed: release.embargo.is_some(),
-            date: labels.date(release.date, region),
-            headline: &release.headline,
-            subheadline: release.subheadline.as_deref(),
-            dateline,
-            dateline_sep,
-            body,
-            end_mark: release.end_mark.clone().unwrap_or_else(|| labels.end_mark(region).into()),
-            abouts,
-            notes: notes_to_editors,
-            contacts: release.contacts.as_deref().unwrap_or(&brand.contacts),
-            slug: release.slug.clone().unwrap_or_else(|| slug(&release.headline)),
-            keywords: &release.keywords,
-        },
+        parts,
     };
     // Serializing plain structs of strings and numbers cannot fail.
     // Every string, whatever its field, keeps its bidi controls to itself.
     let mut data = serde_json::to_value(&data).unwrap_or_default();
     contain_bidi(&mut data);
+    let mut chars = std::collections::BTreeSet::new();
+    collect_chars(&data, &mut chars);
     let data = serde_json::to_vec(&data).unwrap_or_default();
-    Ok(Project { data, files, families })
+    Ok(Project { data, files, families, chars: chars.into_iter().collect() })
+}
+
+/// The release in the languages the options ask for: its own, one of its
+/// translations, or all in turn.
+fn languages(release: &Release, options: &Options) -> Result<Vec<Release>> {
+    if options.all_languages {
+        return Ok(release.languages().iter().filter_map(|lang| release.in_language(lang)).collect());
+    }
+    let lang = options.language.as_ref().unwrap_or(&release.lang);
+    let one = release.in_language(lang).ok_or_else(|| {
+        let have: Vec<String> = release.languages().iter().map(|l| l.as_str().to_string()).collect();
+        Error::new(ErrorKind::InvalidValue, format!("the release has no `{}` version", lang.as_str()))
+            .in_file(&release.origin.name)
+            .with_hint(format!(
+                "its languages are: {}; add a translation under `translations`",
+                have.join(", ")
+            ))
+    })?;
+    Ok(vec![one])
+}
+
+/// French typography: a narrow no-break space before `:`, `;`, `!` and `?`
+/// and inside « », where the writer typed a space or none.
+fn french_spacing(content: &mut Content) {
+    const NNBSP: char = '\u{202F}';
+    let fix = |text: &str| -> String {
+        let mut out = String::with_capacity(text.len() + 4);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                ' ' | '\u{A0}' if chars.peek().is_some_and(|n| matches!(n, ':' | ';' | '!' | '?' | '»')) => {
+                    out.push(NNBSP);
+                }
+                ':' | ';' | '!' | '?' | '»'
+                    if out.chars().last().is_some_and(|p| p.is_alphanumeric() || p == '»' || p == ')')
+                        && !(c == ':' && chars.peek().is_some_and(|n| n.is_ascii_digit() || *n == '/')) =>
+                {
+                    out.push(NNBSP);
+                    out.push(c);
+                }
+                '«' => {
+                    out.push(c);
+                    if chars.peek().is_some_and(|n| *n == ' ' || *n == '\u{A0}') {
+                        chars.next();
+                    }
+                    out.push(NNBSP);
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    };
+    content.visit_mut(&mut |_| {}, &mut |inline| {
+        if let Inline::Text(text) = inline {
+            *text = fix(text);
+        }
+    });
 }
 
 /// Who made a file, for metadata and the attachment.
@@ -341,6 +458,15 @@ pub(crate) const GENERATOR: &str = concat!("presskit ", env!("CARGO_PKG_VERSION"
 struct Attachment<'a> {
     generator: &'static str,
     release: &'a Release,
+}
+
+fn collect_chars(value: &serde_json::Value, out: &mut std::collections::BTreeSet<char>) {
+    match value {
+        serde_json::Value::String(text) => out.extend(text.chars().filter(|c| !c.is_ascii())),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_chars(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_chars(v, out)),
+        _ => {}
+    }
 }
 
 fn contain_bidi(value: &mut serde_json::Value) {

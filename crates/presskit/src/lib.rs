@@ -47,7 +47,7 @@ pub use brand::BRAND_FILE_NAME;
 pub use content::{Block, Content, Image, Inline};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use images::ImageKind;
-pub use labels::Labels;
+pub use labels::{LANGUAGES, Labels, Words};
 pub use load::Format;
 pub use model::{
     Asset, BaseTypography, Boilerplate, Brand, BrandFont, Color, Colors, Contact, Date, Embargo,

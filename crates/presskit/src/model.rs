@@ -47,12 +47,88 @@ pub struct Release {
     pub keywords: Vec<String>,
     /// The brand file named by the release (`brand:`), as written.
     pub brand: Option<String>,
-    /// Images the Markdown names, read and checked, by path as written.
+    /// The release in other languages, in the order given.
+    pub translations: Vec<Translation>,
+    /// Images the Markdown names (translations' too), read and checked, by
+    /// path as written.
     #[serde(skip)]
     pub images: Vec<Asset>,
     /// Where the release came from.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A release's text in another language. The dateline and keywords left
+/// out are the release's own; other text left out is left out (it would be
+/// in the wrong language). Contacts, date, embargo and brand are always the
+/// release's own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Translation {
+    /// The language.
+    pub lang: Lang,
+    /// The headline.
+    pub headline: String,
+    /// The body.
+    pub body: Content,
+    /// The standfirst.
+    pub subheadline: Option<String>,
+    /// The place at the start of the first paragraph.
+    pub dateline: Option<String>,
+    /// The label at the top.
+    pub label: Option<String>,
+    /// "About …" sections after the brand's own.
+    pub boilerplates: Option<Vec<Boilerplate>>,
+    /// Notes to editors.
+    pub notes_to_editors: Option<Content>,
+    /// The end mark.
+    pub end_mark: Option<String>,
+    /// The running-header identifier.
+    pub slug: Option<String>,
+    /// PDF keywords.
+    pub keywords: Option<Vec<String>>,
+}
+
+impl Release {
+    /// The release's languages: its own first, then its translations'.
+    pub fn languages(&self) -> Vec<Lang> {
+        std::iter::once(self.lang.clone()).chain(self.translations.iter().map(|t| t.lang.clone())).collect()
+    }
+
+    /// The release in one of its languages, as a release of its own (with
+    /// no translations): `lang` matches a language exactly, else by its
+    /// language subtag (`fr` finds `fr-BE`). `None` if there is no such
+    /// language.
+    pub fn in_language(&self, lang: &Lang) -> Option<Release> {
+        let same = |a: &Lang, b: &Lang| a.as_str().eq_ignore_ascii_case(b.as_str());
+        let near = |a: &Lang, b: &Lang| a.language() == b.language();
+        let base = Release { translations: Vec::new(), ..self.clone() };
+        if same(&self.lang, lang) {
+            return Some(base);
+        }
+        let translation = self
+            .translations
+            .iter()
+            .find(|t| same(&t.lang, lang))
+            .or_else(|| self.translations.iter().find(|t| near(&t.lang, lang)));
+        let Some(t) = translation else {
+            return near(&self.lang, lang).then_some(base);
+        };
+        let t = t.clone();
+        Some(Release {
+            lang: t.lang,
+            headline: t.headline,
+            body: t.body,
+            subheadline: t.subheadline,
+            dateline: t.dateline.or(base.dateline.clone()),
+            label: t.label,
+            boilerplates: t.boilerplates.unwrap_or_default(),
+            notes_to_editors: t.notes_to_editors,
+            end_mark: t.end_mark.or(base.end_mark.clone().filter(String::is_empty)),
+            slug: t.slug,
+            keywords: t.keywords.unwrap_or(base.keywords.clone()),
+            ..base
+        })
+    }
 }
 
 /// An organisation's identity and standing press details (`_brand.yml`).

@@ -1,6 +1,7 @@
 //! How a release is rendered: the PDF standards, tagging and image
 //! resolution.
 
+use crate::model::Lang;
 use crate::standards::Standards;
 
 /// Options for rendering. `Options::default()` gives a tagged PDF 1.7
@@ -16,6 +17,12 @@ pub struct Options {
     /// The most pixels per inch a raster image keeps at the size it is
     /// printed; larger images are scaled down. 300 suits print, 150 email.
     pub image_ppi: f64,
+    /// The language to render: the release's own or one of its
+    /// translations. Default: the release's own.
+    pub language: Option<Lang>,
+    /// Render every language in turn in one document, each with its own
+    /// labels, hyphenation and page numbering. Default: `false`.
+    pub all_languages: bool,
 }
 
 impl Options {
@@ -34,6 +41,18 @@ impl Options {
         self
     }
 
+    /// The options for one of the release's languages.
+    pub fn with_language(mut self, lang: Lang) -> Self {
+        self.language = Some(lang);
+        self
+    }
+
+    /// The options for all the release's languages in one document.
+    pub fn with_all_languages(mut self, all: bool) -> Self {
+        self.all_languages = all;
+        self
+    }
+
     /// The options with tagging on or off.
     pub fn with_tagged(mut self, tagged: bool) -> Self {
         self.tagged = tagged;
@@ -43,6 +62,12 @@ impl Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { standards: Standards::default(), tagged: true, image_ppi: Self::DEFAULT_IMAGE_PPI }
+        Self {
+            standards: Standards::default(),
+            tagged: true,
+            image_ppi: Self::DEFAULT_IMAGE_PPI,
+            language: None,
+            all_languages: false,
+        }
     }
 }

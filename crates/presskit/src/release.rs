@@ -34,6 +34,27 @@ struct RawRelease {
     #[serde(default)]
     keywords: Vec<String>,
     brand: Option<String>,
+    #[serde(default)]
+    translations: Vec<RawTranslation>,
+}
+
+/// One entry of `translations`: the fields, or a `file` that holds them as
+/// a Markdown release (front matter and body).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTranslation {
+    lang: Option<Lang>,
+    file: Option<String>,
+    headline: Option<String>,
+    body: Option<String>,
+    subheadline: Option<String>,
+    dateline: Option<String>,
+    label: Option<String>,
+    boilerplates: Option<Vec<RawBoilerplate>>,
+    notes_to_editors: Option<String>,
+    end_mark: Option<String>,
+    slug: Option<String>,
+    keywords: Option<Vec<String>>,
 }
 
 /// `{title, body}` as written.
@@ -153,6 +174,21 @@ impl RawRelease {
         if let Some(contacts) = &self.contacts {
             check_contacts(contacts, &origin)?;
         }
+        let mut translations = Vec::new();
+        for (i, raw) in self.translations.into_iter().enumerate() {
+            let translation = translation(raw, i, None, &origin, &mut images)?;
+            if translation.lang == self.lang.clone().unwrap_or_default()
+                || translations.iter().any(|t: &crate::model::Translation| t.lang == translation.lang)
+            {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!("`translations` has the language `{}` twice", translation.lang.as_str()),
+                )
+                .in_file(&origin.name)
+                .with_hint("give each language once; the release's own `lang` is its first"));
+            }
+            translations.push(translation);
+        }
         let nonempty = load::nonempty;
         Ok(Release {
             headline: self.headline.trim().to_string(),
@@ -176,10 +212,114 @@ impl RawRelease {
                 .filter(|k| !k.is_empty())
                 .collect(),
             brand: nonempty(self.brand),
+            translations,
             images,
             origin,
         })
     }
+}
+
+/// Checks one translation; a `file` is read (inside the sandbox) and its
+/// front matter and body used. `lang` is the entry's, when reading a file.
+fn translation(
+    raw: RawTranslation,
+    index: usize,
+    lang: Option<Lang>,
+    origin: &Origin,
+    images: &mut Vec<crate::model::Asset>,
+) -> Result<crate::model::Translation> {
+    let place = |lang: &Option<Lang>| match lang {
+        Some(lang) => format!("translation `{}`", lang.as_str()),
+        None => format!("translation {}", index + 1),
+    };
+    let fail = |message: String, hint: &str| {
+        Error::new(ErrorKind::InvalidValue, message).in_file(&origin.name).with_hint(hint)
+    };
+    let lang = match (raw.lang.clone(), lang) {
+        (Some(lang), _) | (None, Some(lang)) => lang,
+        (None, None) => {
+            return Err(fail(
+                format!("{} has no `lang`", place(&raw.lang)),
+                "give every translation its language, e.g. `lang: fr`",
+            ));
+        }
+    };
+    if let Some(file) = &raw.file {
+        let others = RawTranslation { lang: None, file: None, ..raw };
+        if others.headline.is_some() || others.body.is_some() {
+            return Err(fail(
+                format!("{} has both `file` and its own fields", place(&Some(lang))),
+                "give either `file` (a Markdown file with front matter) or the fields",
+            ));
+        }
+        let path = load::resolve(origin, file, "translation file", None)?;
+        let file_origin = Origin::for_file(&path.shown).with_sandbox(origin.sandbox.clone());
+        let text = load::read_text(&path.shown, &origin.sandbox.limits)?;
+        let text = load::strip_bom(&text);
+        let split = load::split_front_matter(text, &file_origin)?;
+        let mut inner: RawTranslation =
+            load::deserialize(split.front, split.syntax, &file_origin, split.front_line)?;
+        if inner.file.is_some() || inner.body.is_some() {
+            return Err(Error::new(ErrorKind::InvalidValue, "a translation file sets `file` or `body`")
+                .in_file(&file_origin.name)
+                .with_hint("the body is the Markdown after the front matter; remove the field"));
+        }
+        inner.body = Some(split.body.to_string());
+        return translated(inner, lang, Some(split.body_line), &file_origin, images);
+    }
+    translated(raw, lang, None, origin, images)
+}
+
+fn translated(
+    raw: RawTranslation,
+    lang: Lang,
+    body_line: Option<usize>,
+    origin: &Origin,
+    images: &mut Vec<crate::model::Asset>,
+) -> Result<crate::model::Translation> {
+    let name = format!("translation `{}`", lang.as_str());
+    let fail = |message: String, hint: &str| {
+        Error::new(ErrorKind::MissingField, message).in_file(&origin.name).with_hint(hint)
+    };
+    let headline = load::nonempty(raw.headline)
+        .ok_or_else(|| fail(format!("the {name} has no `headline`"), "give the translated headline"))?;
+    let body = raw.body.filter(|b| !b.trim().is_empty()).ok_or_else(|| {
+        fail(format!("the {name} has no body"), "give the translated text in `body` (or in the file)")
+    })?;
+    let field = |f: &str| format!("translations.{}.{f}", lang.as_str());
+    let body =
+        markdown_field(&body, MarkdownPlace { field: &field("body"), line: body_line }, origin, images)?;
+    let notes_to_editors = load::nonempty(raw.notes_to_editors)
+        .map(|n| {
+            markdown_field(
+                &n,
+                MarkdownPlace { field: &field("notes_to_editors"), line: None },
+                origin,
+                images,
+            )
+        })
+        .transpose()?;
+    let boilerplates = raw
+        .boilerplates
+        .map(|list| {
+            list.into_iter()
+                .map(|b| boilerplate(b, &field("boilerplates"), origin, images))
+                .collect::<Result<_>>()
+        })
+        .transpose()?;
+    Ok(crate::model::Translation {
+        lang,
+        headline,
+        body,
+        subheadline: load::nonempty(raw.subheadline),
+        dateline: load::nonempty(raw.dateline),
+        label: load::nonempty(raw.label),
+        boilerplates,
+        notes_to_editors,
+        end_mark: raw.end_mark.map(|s| s.trim().to_string()),
+        slug: load::nonempty(raw.slug),
+        keywords: raw.keywords,
+    })
 }
 
 pub(crate) fn boilerplate(

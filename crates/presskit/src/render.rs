@@ -87,6 +87,7 @@ impl Renderer {
             &brand_fonts
         };
         check_families(&project, fonts, brand)?;
+        check_coverage(&project, fonts, release)?;
 
         let mut files = HashMap::new();
         files.insert(file_id(document::DATA_PATH), Bytes::new(project.data));
@@ -309,6 +310,53 @@ fn check_families(project: &Project, fonts: &FontSet, brand: &Brand) -> Result<(
         }
     }
     Ok(())
+}
+
+/// Typst draws a box for a character no font has; presskit refuses the
+/// release instead, naming the characters, their script and the remedy.
+fn check_coverage(project: &Project, fonts: &FontSet, release: &Release) -> Result<()> {
+    use unicode_script::UnicodeScript;
+    let missing: Vec<char> = project
+        .chars
+        .iter()
+        .copied()
+        .filter(|&c| !c.is_whitespace() && !c.is_control() && !is_invisible(c))
+        .filter(|&c| !fonts.fonts.iter().any(|font| font.info().coverage.contains(c as u32)))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut scripts: Vec<String> = missing
+        .iter()
+        .map(|c| c.script())
+        .filter(|s| !matches!(s, unicode_script::Script::Common | unicode_script::Script::Inherited))
+        .map(|s| s.full_name().replace('_', " "))
+        .collect();
+    scripts.sort();
+    scripts.dedup();
+    let scripts = match scripts.as_slice() {
+        [] => String::new(),
+        [one] => format!(" ({one} script)"),
+        many => format!(" ({} scripts)", many.join(", ")),
+    };
+    let shown: String = missing.iter().take(12).collect();
+    let more = if missing.len() > 12 { format!(" and {} more", missing.len() - 12) } else { String::new() };
+    Err(Error::new(
+        ErrorKind::Font,
+        format!("no available font has the characters {shown}{more}{scripts}"),
+    )
+    .in_file(&release.origin.name)
+    .with_hint(
+        "add a font that has them to the brand, e.g. `typography: {fonts: [{family: Noto Sans SC, source: file, \
+         files: [NotoSansSC-Regular.otf]}], base: {family: Noto Sans SC}}`, or `source: system` for an installed one",
+    ))
+}
+
+/// Marks that print nothing of their own: joiners, direction marks,
+/// variation selectors, soft hyphens.
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32, 0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E
+        | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
 }
 
 fn layout_error(world: &SandboxWorld, diags: &[SourceDiagnostic]) -> Error {
