@@ -59,6 +59,14 @@ struct RenderArgs {
     /// (e.g. 2MB, 500KB); the error names the largest images.
     #[arg(long, value_name = "SIZE", value_parser = output::parse_size)]
     max_size: Option<u64>,
+    /// The language to render: one of the release's (`fr`), or `all` for one
+    /// file per language (name.fr.pdf, name.nl.pdf, …).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// All the release's languages in one PDF, each in turn with its own
+    /// labels and page numbering.
+    #[arg(long, conflicts_with = "lang")]
+    combine: bool,
     /// Print nothing on success.
     #[arg(short, long)]
     quiet: bool,
@@ -224,68 +232,104 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
             "render to a .pdf file, or render page PNGs with -o NAME.png",
         ));
     }
-    let output = named.map_or_else(|| args.release.with_extension(format.extension()), Path::to_path_buf);
 
     let (release, brand, brand_file) = load(&args.release, &args.input)?;
+    for warning in release.embargo_warnings(std::time::SystemTime::now()) {
+        eprintln!("warning: {}: {warning}", args.release.display());
+    }
     let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
-    if !to_stdout {
-        check_not_input(&output, &inputs)?;
-    }
-    let renderer = Renderer::new();
-    let document = renderer.compile_with(&release, &brand, &options(&args.input))?;
-    for warning in document.warnings() {
-        eprintln!("warning: {warning}");
-    }
-    let pages = document.page_count();
-    let outputs: Vec<(PathBuf, Vec<u8>)> = match format {
-        Format::Pdf => vec![(output.clone(), document.pdf()?)],
-        Format::Png => (0..pages)
-            .map(|i| Ok((page_path(&output, i + 1, pages), document.png(i, args.ppi.unwrap_or(144.0))?)))
-            .collect::<Result<_, Failure>>()?,
-        Format::Svg => (0..pages)
-            .map(|i| Ok((page_path(&output, i + 1, pages), document.svg(i)?.into_bytes())))
-            .collect::<Result<_, Failure>>()?,
-    };
-    let total: u64 = outputs.iter().map(|(_, bytes)| bytes.len() as u64).sum();
-    if let Some(max) = args.max_size
-        && total > max
-    {
-        return Err(too_large(&output, total, max, &document));
-    }
+    let base = named.map_or_else(|| args.release.with_extension(format.extension()), Path::to_path_buf);
 
-    if to_stdout {
-        if outputs.len() > 1 {
-            return Err(Failure::new(
-                format!("the release has {pages} pages, and standard output takes one file"),
-                "write the pages to files with -o NAME.png",
-            ));
+    // What to render: one language (the release's own by default), each
+    // language to a file of its own, or all in one document.
+    let options = options(&args.input);
+    let jobs: Vec<(Options, PathBuf)> = match args.lang.as_deref() {
+        _ if args.combine => vec![(options.with_all_languages(true), base)],
+        None => vec![(options, base)],
+        Some("all") => {
+            if to_stdout {
+                return Err(Failure::new(
+                    "--lang all writes a file for each language, and standard output takes one",
+                    "write to files with -o NAME.pdf, or use --combine for one PDF",
+                ));
+            }
+            // Files are named by language (`fr`), or by the full tag when two
+            // share a language (`fr-BE`, `fr-CH`).
+            let langs = release.languages();
+            let shared =
+                |lang: &presskit::Lang| langs.iter().filter(|l| l.language() == lang.language()).count() > 1;
+            langs
+                .iter()
+                .map(|lang| {
+                    let name = if shared(lang) { lang.as_str().to_string() } else { lang.language() };
+                    (options.clone().with_language(lang.clone()), with_suffix(&base, &name))
+                })
+                .collect()
         }
-        let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(&outputs[0].1).and_then(|()| stdout.flush()) {
-            Ok(()) => Ok(()),
-            // A closed pipe (e.g. `| head`) is the reader's choice, not an error.
-            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            Err(err) => Err(Failure::new(
-                format!("cannot write to standard output: {}", output::plain_io(&err)),
-                "check the pipe",
-            )),
-        };
-    }
-    for (path, _) in &outputs {
-        check_not_input(path, &inputs)?;
-    }
-    let preview = if args.preview {
-        let path = output.with_extension("png");
-        check_not_input(&path, &inputs)?;
-        Some((path, document.png(0, args.ppi.unwrap_or(72.0))?))
-    } else {
-        None
+        Some(tag) => {
+            let lang = presskit::Lang::parse(tag)
+                .map_err(|err| Failure::new(err, "give a language tag like fr or nl-BE, or `all`"))?;
+            let path = if named.is_some() { base } else { with_suffix(&base, &lang.language()) };
+            vec![(options.with_language(lang), path)]
+        }
     };
-    for (path, bytes) in outputs.iter().chain(preview.as_ref()) {
-        write_atomically(path, bytes)?;
-    }
-    if !args.quiet {
-        let written = match outputs.as_slice() {
+
+    let renderer = Renderer::new();
+    let mut written = Vec::new();
+    for (options, output) in jobs {
+        let document = renderer.compile_with(&release, &brand, &options)?;
+        for warning in document.warnings() {
+            eprintln!("warning: {warning}");
+        }
+        let pages = document.page_count();
+        let outputs: Vec<(PathBuf, Vec<u8>)> = match format {
+            Format::Pdf => vec![(output.clone(), document.pdf()?)],
+            Format::Png => (0..pages)
+                .map(|i| Ok((page_path(&output, i + 1, pages), document.png(i, args.ppi.unwrap_or(144.0))?)))
+                .collect::<Result<_, Failure>>()?,
+            Format::Svg => (0..pages)
+                .map(|i| Ok((page_path(&output, i + 1, pages), document.svg(i)?.into_bytes())))
+                .collect::<Result<_, Failure>>()?,
+        };
+        let total: u64 = outputs.iter().map(|(_, bytes)| bytes.len() as u64).sum();
+        if let Some(max) = args.max_size
+            && total > max
+        {
+            return Err(too_large(&output, total, max, &document));
+        }
+
+        if to_stdout {
+            if outputs.len() > 1 {
+                return Err(Failure::new(
+                    format!("the release has {pages} pages, and standard output takes one file"),
+                    "write the pages to files with -o NAME.png",
+                ));
+            }
+            let mut stdout = std::io::stdout().lock();
+            return match stdout.write_all(&outputs[0].1).and_then(|()| stdout.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (e.g. `| head`) is the reader's choice, not an error.
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(err) => Err(Failure::new(
+                    format!("cannot write to standard output: {}", output::plain_io(&err)),
+                    "check the pipe",
+                )),
+            };
+        }
+        for (path, _) in &outputs {
+            check_not_input(path, &inputs)?;
+        }
+        let preview = if args.preview {
+            let path = output.with_extension("png");
+            check_not_input(&path, &inputs)?;
+            Some((path, document.png(0, args.ppi.unwrap_or(72.0))?))
+        } else {
+            None
+        };
+        for (path, bytes) in outputs.iter().chain(preview.as_ref()) {
+            write_atomically(path, bytes)?;
+        }
+        let names = match outputs.as_slice() {
             [(path, _)] => path.display().to_string(),
             [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
             [] => String::new(),
@@ -295,17 +339,26 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
         } else {
             format!(", {}", document.standards())
         };
-        eprintln!(
-            "rendered {written} ({pages} {}, {}{standards}) in {} ms",
+        written.push(format!(
+            "{names} ({pages} {}, {}{standards})",
             if pages == 1 { "page" } else { "pages" },
-            human_size(total),
-            start.elapsed().as_millis()
-        );
+            human_size(total)
+        ));
         if let Some((path, bytes)) = &preview {
-            eprintln!("preview {} ({})", path.display(), human_size(bytes.len() as u64));
+            written.push(format!("preview {} ({})", path.display(), human_size(bytes.len() as u64)));
         }
     }
+    if !args.quiet {
+        eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());
+    }
     Ok(())
+}
+
+/// `release.pdf` for French: `release.fr.pdf`.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    path.with_file_name(format!("{stem}.{suffix}{ext}"))
 }
 
 fn too_large(output: &Path, total: u64, max: u64, document: &presskit::Document) -> Failure {

@@ -13,8 +13,12 @@ impl TestDir {
     fn with_example() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ecpat-belgium");
-        for name in ["release.md", "_brand.yml", "logo.svg"] {
-            fs::copy(example.join(name), dir.path().join(name)).expect("copy example");
+        for entry in fs::read_dir(&example).expect("example folder") {
+            let entry = entry.expect("example file");
+            let name = entry.file_name();
+            if !name.to_string_lossy().ends_with(".pdf") {
+                fs::copy(entry.path(), dir.path().join(name)).expect("copy example");
+            }
         }
         Self { dir }
     }
@@ -80,7 +84,10 @@ fn renders_the_example_next_to_the_release() {
     let pdf = fs::read(dir.path("release.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     // No temporary files are left behind.
-    assert_eq!(dir.files(), ["_brand.yml", "logo.svg", "release.md", "release.pdf"]);
+    assert_eq!(
+        dir.files(),
+        ["_brand.yml", "logo.svg", "release.fr.md", "release.md", "release.nl.md", "release.pdf"]
+    );
 }
 
 #[test]
@@ -268,7 +275,7 @@ fn typst_export_writes_a_project() {
     assert!(output.status.success(), "{}", stderr(&output));
     // Never over an input, forced or not.
     fs::create_dir(dir.path("other")).unwrap();
-    fs::copy(dir.path("release.md"), dir.path("other/README.md")).unwrap();
+    fs::copy(dir.path("release.fr.md"), dir.path("other/README.md")).unwrap();
     fs::copy(dir.path("_brand.yml"), dir.path("other/_brand.yml")).unwrap();
     fs::copy(dir.path("logo.svg"), dir.path("other/logo.svg")).unwrap();
     assert_fails(&dir, &["typst", "other/README.md", "-o", "other", "--force"], &["same file as an input"]);
@@ -292,7 +299,9 @@ fn paths_outside_the_folder_need_allow_dir() {
     fs::create_dir(dir.path("shared")).unwrap();
     fs::create_dir(dir.path("release")).unwrap();
     fs::rename(dir.path("logo.svg"), dir.path("shared/logo.svg")).unwrap();
-    fs::rename(dir.path("release.md"), dir.path("release/release.md")).unwrap();
+    for name in ["release.md", "release.fr.md", "release.nl.md"] {
+        fs::rename(dir.path(name), dir.path(&format!("release/{name}"))).unwrap();
+    }
     dir.edit("_brand.yml", "logo.svg", "../shared/logo.svg");
     fs::rename(dir.path("_brand.yml"), dir.path("release/_brand.yml")).unwrap();
     assert_fails(
@@ -303,4 +312,42 @@ fn paths_outside_the_folder_need_allow_dir() {
     let output = dir.run(&["render", "release/release.md", "--allow-dir", "shared", "-q"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(dir.path("release/release.pdf").is_file());
+}
+
+#[test]
+fn every_language_to_its_own_file_or_one_combined_pdf() {
+    let dir = TestDir::with_example();
+    let output = dir.run(&["render", "release.md", "--lang", "all"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("release.en.pdf (2 pages"), "{}", stderr(&output));
+    let output = dir.run(&["render", "release.md", "--lang", "fr", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = dir.run(&["render", "release.md", "--combine", "-o", "all.pdf"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("all.pdf (6 pages"), "{}", stderr(&output));
+    let files = dir.files();
+    for name in ["release.en.pdf", "release.fr.pdf", "release.nl.pdf", "all.pdf"] {
+        assert!(files.contains(&name.to_string()), "no {name} in {files:?}");
+    }
+    assert_fails(
+        &dir,
+        &["render", "release.md", "--lang", "de"],
+        &["has no `de` version", "en, fr-BE, nl-BE"],
+    );
+    let output = dir.run(&["render", "release.md", "--lang", "fr", "--combine"]);
+    assert_eq!(output.status.code(), Some(2), "--lang and --combine conflict");
+}
+
+#[test]
+fn a_past_embargo_is_a_warning() {
+    let dir = TestDir::with_example();
+    dir.edit("release.md", "date: 2014-11-20", "date: 2014-11-20\nembargo: 2014-11-19T10:00:00+01:00");
+    let output = dir.run(&["render", "release.md", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: release.md: the embargo (2014-11-19T10:00:00+01:00) is already past"),
+        "{err}"
+    );
+    assert!(err.contains("before the release date 2014-11-20"), "{err}");
 }

@@ -12,8 +12,8 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::images;
 use crate::load::{self, Syntax};
 use crate::model::{
-    BaseTypography, Brand, BrandFont, Color, Colors, Contact, HeadingTypography, Logo, Origin, Paper, Region,
-    Release,
+    BaseTypography, Brand, BrandFont, Color, Colors, Contact, HeadingTypography, Lang, Logo, Origin, Paper,
+    Region, Release,
 };
 use crate::release::{RawBoilerplate, boilerplate, check_contacts};
 use crate::sandbox::Sandbox;
@@ -169,9 +169,27 @@ struct RawPresskit {
     paper: Option<Paper>,
     region: Option<Region>,
     address: Vec<String>,
-    boilerplate: Option<RawBoilerplate>,
+    boilerplate: Option<RawBrandBoilerplate>,
     contacts: Vec<Contact>,
     footer: Option<String>,
+}
+
+/// The brand's "About" section, with its translations.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBrandBoilerplate {
+    title: String,
+    body: String,
+    #[serde(default)]
+    translations: Vec<RawBoilerplateTranslation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBoilerplateTranslation {
+    lang: Lang,
+    title: String,
+    body: String,
 }
 
 impl Brand {
@@ -307,10 +325,21 @@ impl RawBrand {
         let presskit = self.defaults.presskit.unwrap_or_default();
         check_contacts(&presskit.contacts, &origin)?;
         let mut images = Vec::new();
-        let boilerplate = presskit
-            .boilerplate
-            .map(|b| boilerplate(b, "defaults.presskit.boilerplate", &origin, &mut images))
-            .transpose()?;
+        let (boilerplate, translations) = match presskit.boilerplate {
+            Some(RawBrandBoilerplate { title, body, translations }) => {
+                let field = "defaults.presskit.boilerplate";
+                let main = boilerplate(RawBoilerplate { title, body }, field, &origin, &mut images)?;
+                let others = translations
+                    .into_iter()
+                    .map(|t| {
+                        let about = RawBoilerplate { title: t.title, body: t.body };
+                        Ok((t.lang, boilerplate(about, field, &origin, &mut images)?))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                (Some(main), others)
+            }
+            None => (None, Vec::new()),
+        };
         let nonempty = load::nonempty;
         Ok(Brand {
             name: nonempty(name),
@@ -325,6 +354,7 @@ impl RawBrand {
             region: presskit.region,
             address: presskit.address.into_iter().filter(|l| !l.trim().is_empty()).collect(),
             boilerplate,
+            boilerplate_translations: translations,
             contacts: presskit.contacts,
             footer: nonempty(presskit.footer),
             images,

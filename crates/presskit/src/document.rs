@@ -286,7 +286,16 @@ pub(crate) fn build(
             (Some(place), Region::Uk | Region::Eu) => (Some(place.clone()), "—"),
         };
         let mut abouts = Vec::new();
-        if let Some(about) = &brand.boilerplate {
+        // The brand's "About" in the release's language, if it has one.
+        let own = |tag: &crate::model::Lang| tag.as_str().eq_ignore_ascii_case(release.lang.as_str());
+        let near = |tag: &crate::model::Lang| tag.language() == release.lang.language();
+        let translated = brand
+            .boilerplate_translations
+            .iter()
+            .find(|(tag, _)| own(tag))
+            .or_else(|| brand.boilerplate_translations.iter().find(|(tag, _)| near(tag)))
+            .map(|(_, about)| about);
+        if let Some(about) = translated.or(brand.boilerplate.as_ref()) {
             let title = if about.title.is_empty() {
                 labels.about(brand.name.as_deref().unwrap_or_default())
             } else {

@@ -94,6 +94,24 @@ impl Release {
         std::iter::once(self.lang.clone()).chain(self.translations.iter().map(|t| t.lang.clone())).collect()
     }
 
+    /// What a press officer should hear about the embargo: that it is
+    /// already past at `now`, or ends before the release date.
+    pub fn embargo_warnings(&self, now: std::time::SystemTime) -> Vec<String> {
+        let Some(embargo) = self.embargo else { return Vec::new() };
+        let mut out = Vec::new();
+        if embargo.0 < time::OffsetDateTime::from(now) {
+            out.push(format!("the embargo ({}) is already past", embargo.to_rfc3339()));
+        }
+        if embargo.date() < self.date {
+            out.push(format!(
+                "the embargo ends on {}, before the release date {}",
+                embargo.date(),
+                self.date
+            ));
+        }
+        out
+    }
+
     /// The release in one of its languages, as a release of its own (with
     /// no translations): `lang` matches a language exactly, else by its
     /// language subtag (`fr` finds `fr-BE`). `None` if there is no such
@@ -158,6 +176,8 @@ pub struct Brand {
     pub address: Vec<String>,
     /// The organisation's "About …" section.
     pub boilerplate: Option<Boilerplate>,
+    /// The same section in other languages, used for releases in them.
+    pub boilerplate_translations: Vec<(Lang, Boilerplate)>,
     /// Default media contacts.
     pub contacts: Vec<Contact>,
     /// One line of small print at the foot of every page.

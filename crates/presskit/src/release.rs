@@ -176,7 +176,7 @@ impl RawRelease {
         }
         let mut translations = Vec::new();
         for (i, raw) in self.translations.into_iter().enumerate() {
-            let translation = translation(raw, i, None, &origin, &mut images)?;
+            let translation = translation(raw, i, (self.date, self.embargo), &origin, &mut images)?;
             if translation.lang == self.lang.clone().unwrap_or_default()
                 || translations.iter().any(|t: &crate::model::Translation| t.lang == translation.lang)
             {
@@ -219,12 +219,13 @@ impl RawRelease {
     }
 }
 
-/// Checks one translation; a `file` is read (inside the sandbox) and its
-/// front matter and body used. `lang` is the entry's, when reading a file.
+/// Checks one translation: its fields, or a `file` that is a release in
+/// that language (read inside the sandbox), whose date and embargo must be
+/// the release's.
 fn translation(
     raw: RawTranslation,
     index: usize,
-    lang: Option<Lang>,
+    (date, embargo): (Date, Option<Embargo>),
     origin: &Origin,
     images: &mut Vec<crate::model::Asset>,
 ) -> Result<crate::model::Translation> {
@@ -235,9 +236,9 @@ fn translation(
     let fail = |message: String, hint: &str| {
         Error::new(ErrorKind::InvalidValue, message).in_file(&origin.name).with_hint(hint)
     };
-    let lang = match (raw.lang.clone(), lang) {
-        (Some(lang), _) | (None, Some(lang)) => lang,
-        (None, None) => {
+    let lang = match raw.lang.clone() {
+        Some(lang) => lang,
+        None => {
             return Err(fail(
                 format!("{} has no `lang`", place(&raw.lang)),
                 "give every translation its language, e.g. `lang: fr`",
@@ -249,23 +250,53 @@ fn translation(
         if others.headline.is_some() || others.body.is_some() {
             return Err(fail(
                 format!("{} has both `file` and its own fields", place(&Some(lang))),
-                "give either `file` (a Markdown file with front matter) or the fields",
+                "give either `file` (a release file in that language) or the fields",
             ));
         }
+        // The file is a release of its own, renderable alone; its text is
+        // taken, and its date and embargo must agree.
         let path = load::resolve(origin, file, "translation file", None)?;
-        let file_origin = Origin::for_file(&path.shown).with_sandbox(origin.sandbox.clone());
-        let text = load::read_text(&path.shown, &origin.sandbox.limits)?;
-        let text = load::strip_bom(&text);
-        let split = load::split_front_matter(text, &file_origin)?;
-        let mut inner: RawTranslation =
-            load::deserialize(split.front, split.syntax, &file_origin, split.front_line)?;
-        if inner.file.is_some() || inner.body.is_some() {
-            return Err(Error::new(ErrorKind::InvalidValue, "a translation file sets `file` or `body`")
-                .in_file(&file_origin.name)
-                .with_hint("the body is the Markdown after the front matter; remove the field"));
+        let inner = Release::from_path_in(&path.shown, origin.sandbox.clone())?;
+        let disagree = |what: &str| {
+            Error::new(ErrorKind::InvalidValue, format!("the translation file `{file}` has another {what}"))
+                .in_file(&origin.name)
+                .with_hint(format!("give both files the same {what}, or remove it from the translation"))
+        };
+        if inner.date != date {
+            return Err(disagree("date"));
         }
-        inner.body = Some(split.body.to_string());
-        return translated(inner, lang, Some(split.body_line), &file_origin, images);
+        if inner.embargo.is_some() && inner.embargo != embargo {
+            return Err(disagree("embargo"));
+        }
+        if !inner.translations.is_empty() {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "a translation file has translations of its own",
+            )
+            .in_file(&inner.origin.name)
+            .with_hint("list every language in the main release's `translations`"));
+        }
+        images.extend(
+            inner
+                .images
+                .iter()
+                .filter(|a| !images.iter().any(|b| b.name == a.name))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        return Ok(crate::model::Translation {
+            lang,
+            headline: inner.headline,
+            body: inner.body,
+            subheadline: inner.subheadline,
+            dateline: inner.dateline,
+            label: inner.label,
+            boilerplates: Some(inner.boilerplates).filter(|b| !b.is_empty()),
+            notes_to_editors: inner.notes_to_editors,
+            end_mark: inner.end_mark,
+            slug: inner.slug,
+            keywords: Some(inner.keywords).filter(|k| !k.is_empty()),
+        });
     }
     translated(raw, lang, None, origin, images)
 }
