@@ -31,6 +31,42 @@ enum Command {
     /// Write a release as a Typst project that the stock `typst` command
     /// compiles to the same layout, for hand-tuning.
     Typst(TypstArgs),
+    /// Write a release as an email message (.eml): text and HTML bodies from
+    /// the same source as the PDF, which is attached. Nothing is sent.
+    Email(EmailArgs),
+}
+
+#[derive(clap::Args)]
+struct EmailArgs {
+    /// The release file.
+    release: PathBuf,
+    /// Where to write the message. Default: the release's path with `.eml`.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// The sender, e.g. "Press Office <press@example.org>". Default: the
+    /// first media contact with an email address.
+    #[arg(long, value_name = "ADDRESS")]
+    from: Option<String>,
+    /// A recipient (repeat for several). None: no `To` (send with Bcc).
+    #[arg(long, value_name = "ADDRESS")]
+    to: Vec<String>,
+    /// The subject. Default: the headline, after the embargo if any.
+    #[arg(long)]
+    subject: Option<String>,
+    /// The message's date, RFC 3339 (2026-03-02T09:00:00+01:00). Default: now.
+    #[arg(long, value_parser = presskit::parse_timestamp)]
+    date: Option<std::time::SystemTime>,
+    /// A fixed Message-ID. Default: derived from the message.
+    #[arg(long, value_name = "ID")]
+    message_id: Option<String>,
+    /// The language to write in: one of the release's.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print nothing on success.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(clap::Args)]
@@ -117,6 +153,10 @@ enum Format {
     Pdf,
     Png,
     Svg,
+    /// Plain text, wrapped at 72 columns.
+    Txt,
+    /// Self-contained, email-safe HTML.
+    Html,
 }
 
 impl Format {
@@ -125,12 +165,20 @@ impl Format {
             Self::Pdf => "pdf",
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Txt => "txt",
+            Self::Html => "html",
         }
     }
 
     fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        [Self::Pdf, Self::Png, Self::Svg].into_iter().find(|f| f.extension() == ext)
+        let ext = if ext == "htm" { "html".to_string() } else { ext };
+        [Self::Pdf, Self::Png, Self::Svg, Self::Txt, Self::Html].into_iter().find(|f| f.extension() == ext)
+    }
+
+    /// Whether the format is laid out by Typst (has pages).
+    fn paged(self) -> bool {
+        matches!(self, Self::Pdf | Self::Png | Self::Svg)
     }
 }
 
@@ -157,6 +205,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render(&args),
         Command::Typst(args) => typst(&args),
+        Command::Email(args) => email(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -205,7 +254,7 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
     let by_name = named.map(|o| {
         Format::from_path(o).ok_or_else(|| {
             Failure::new(
-                format!("{}: the output must be a .pdf, .png or .svg file", o.display()),
+                format!("{}: the output must be a .pdf, .png, .svg, .txt or .html file", o.display()),
                 "name the output with one of those extensions, or `-` for standard output",
             )
         })
@@ -277,6 +326,19 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
     let renderer = Renderer::new();
     let mut written = Vec::new();
     for (options, output) in jobs {
+        if !format.paged() {
+            let text = match format {
+                Format::Html => presskit::html(&release, &brand, &options)?,
+                _ => presskit::text(&release, &brand, &options)?,
+            };
+            if to_stdout {
+                return write_stdout(text.as_bytes());
+            }
+            check_not_input(&output, &inputs)?;
+            write_atomically(&output, text.as_bytes())?;
+            written.push(format!("{} ({})", output.display(), human_size(text.len() as u64)));
+            continue;
+        }
         let document = renderer.compile_with(&release, &brand, &options)?;
         for warning in document.warnings() {
             eprintln!("warning: {warning}");
@@ -287,7 +349,8 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
             Format::Png => (0..pages)
                 .map(|i| Ok((page_path(&output, i + 1, pages), document.png(i, args.ppi.unwrap_or(144.0))?)))
                 .collect::<Result<_, Failure>>()?,
-            Format::Svg => (0..pages)
+            // Text and HTML were written above, without layout.
+            Format::Svg | Format::Txt | Format::Html => (0..pages)
                 .map(|i| Ok((page_path(&output, i + 1, pages), document.svg(i)?.into_bytes())))
                 .collect::<Result<_, Failure>>()?,
         };
@@ -305,16 +368,7 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
                     "write the pages to files with -o NAME.png",
                 ));
             }
-            let mut stdout = std::io::stdout().lock();
-            return match stdout.write_all(&outputs[0].1).and_then(|()| stdout.flush()) {
-                Ok(()) => Ok(()),
-                // A closed pipe (e.g. `| head`) is the reader's choice, not an error.
-                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(err) => Err(Failure::new(
-                    format!("cannot write to standard output: {}", output::plain_io(&err)),
-                    "check the pipe",
-                )),
-            };
+            return write_stdout(&outputs[0].1);
         }
         for (path, _) in &outputs {
             check_not_input(path, &inputs)?;
@@ -350,6 +404,59 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
     }
     if !args.quiet {
         eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());
+    }
+    Ok(())
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (e.g. `| head`) is the reader's choice, not an error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(Failure::new(
+            format!("cannot write to standard output: {}", output::plain_io(&err)),
+            "check the pipe",
+        )),
+    }
+}
+
+fn email(args: &EmailArgs) -> Result<(), Failure> {
+    let start = Instant::now();
+    let output = args.output.clone().unwrap_or_else(|| args.release.with_extension("eml"));
+    let to_stdout = output.as_os_str() == "-";
+    let (release, brand, brand_file) = load(&args.release, &args.input)?;
+    for warning in release.embargo_warnings(std::time::SystemTime::now()) {
+        eprintln!("warning: {}: {warning}", args.release.display());
+    }
+    let mut options = options(&args.input);
+    if let Some(tag) = &args.lang {
+        let lang = presskit::Lang::parse(tag)
+            .map_err(|err| Failure::new(err, "give a language tag like fr or nl-BE"))?;
+        options = options.with_language(lang);
+    }
+    let pdf = Renderer::new().compile_with(&release, &brand, &options)?.pdf()?;
+    let mut email = presskit::EmailOptions::default();
+    email.from.clone_from(&args.from);
+    email.to.clone_from(&args.to);
+    email.subject.clone_from(&args.subject);
+    email.date = args.date;
+    email.message_id.clone_from(&args.message_id);
+    let message = presskit::email(&release, &brand, &options, &email, &pdf)?;
+    if to_stdout {
+        return write_stdout(&message);
+    }
+    let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
+    check_not_input(&output, &inputs)?;
+    write_atomically(&output, &message)?;
+    if !args.quiet {
+        eprintln!(
+            "wrote {} ({}, with {} attached) in {} ms",
+            output.display(),
+            human_size(message.len() as u64),
+            presskit::attachment_name(&release),
+            start.elapsed().as_millis()
+        );
     }
     Ok(())
 }

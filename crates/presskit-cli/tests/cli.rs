@@ -351,3 +351,50 @@ fn a_past_embargo_is_a_warning() {
     );
     assert!(err.contains("before the release date 2014-11-20"), "{err}");
 }
+
+#[test]
+fn text_html_and_email_outputs() {
+    let dir = TestDir::with_example();
+    for args in
+        [&["render", "release.md", "-o", "release.txt"][..], &["render", "release.md", "--format", "html"]]
+    {
+        let output = dir.run(args);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let text = fs::read_to_string(dir.path("release.txt")).unwrap();
+    assert!(text.starts_with("MEDIA RELEASE\nFOR IMMEDIATE RELEASE\n20 November 2014\n"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 72));
+    let html = fs::read_to_string(dir.path("release.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("data:image/png;base64,"));
+
+    let args = [
+        "email",
+        "release.md",
+        "--to",
+        "Newsdesk <news@paper.example>",
+        "--date",
+        "2014-11-20T09:00:00+01:00",
+        "--message-id",
+        "r1@ecpat.example",
+    ];
+    let output = dir.run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("wrote release.eml ("), "{}", stderr(&output));
+    let first = fs::read(dir.path("release.eml")).unwrap();
+    assert!(dir.run(&args).status.success());
+    assert_eq!(fs::read(dir.path("release.eml")).unwrap(), first, "the same inputs gave another message");
+    let message = String::from_utf8_lossy(&first);
+    for header in [
+        "From: \"Ariane Couvreur\" <arianecouvreur@ecpat.be>",
+        "To: Newsdesk <news@paper.example>",
+        "Date: Thu, 20 Nov 2014 08:00:00 +0000",
+        "Message-ID: <r1@ecpat.example>",
+    ] {
+        assert!(message.contains(header), "no `{header}` in the message");
+    }
+    assert_fails(
+        &dir,
+        &["email", "release.md", "--from", "not an address", "-o", "x.eml"],
+        &["not an email address"],
+    );
+}

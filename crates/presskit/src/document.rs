@@ -14,6 +14,7 @@ use crate::labels::Labels;
 use crate::model::{Asset, Brand, Contact, Origin, Paper, Region, Release};
 use crate::options::Options;
 use crate::sandbox::Limits;
+use crate::view::View;
 
 /// The layout, in Typst. It reads `/data.json` and never the user's text as
 /// source.
@@ -266,74 +267,55 @@ pub(crate) fn build(
     };
     let families = vec![fonts.text.clone(), fonts.heading.clone()];
 
-    let region = release.region.or(brand.region).unwrap_or(Region::Eu);
     let mut parts = Vec::new();
-    for release in languages(release, options)? {
-        let labels = Labels::for_lang(&release.lang, region);
-        let french = release.lang.language() == "fr";
-        let text = |content: &Content, images: &BTreeMap<String, String>, notes: &mut usize| {
-            let mut content = prepare(content, images, notes);
-            if french {
-                french_spacing(&mut content);
-            }
-            content
-        };
-        let (dateline, dateline_sep) = match (&release.dateline, region) {
-            (None, _) => (None, ""),
-            (Some(place), Region::Us) => {
-                (Some(us_dateline(place, labels.dateline_date(release.date))), " — ")
-            }
-            (Some(place), Region::Uk | Region::Eu) => (Some(place.clone()), "—"),
-        };
-        let mut abouts = Vec::new();
-        // The brand's "About" in the release's language, if it has one.
-        let own = |tag: &crate::model::Lang| tag.as_str().eq_ignore_ascii_case(release.lang.as_str());
-        let near = |tag: &crate::model::Lang| tag.language() == release.lang.language();
-        let translated = brand
-            .boilerplate_translations
-            .iter()
-            .find(|(tag, _)| own(tag))
-            .or_else(|| brand.boilerplate_translations.iter().find(|(tag, _)| near(tag)))
-            .map(|(_, about)| about);
-        if let Some(about) = translated.or(brand.boilerplate.as_ref()) {
-            let title = if about.title.is_empty() {
-                labels.about(brand.name.as_deref().unwrap_or_default())
-            } else {
-                about.title.clone()
-            };
-            abouts.push(AboutData { title, body: text(&about.body, &brand_images, &mut notes) });
+    for mut view in View::all(release, brand, options)? {
+        // Image paths and footnote numbers for the project; the brand's
+        // "About" names the brand's images.
+        view.release.body = prepare(&view.release.body, &release_images, &mut notes);
+        if let Some(n) = &view.release.notes_to_editors {
+            view.release.notes_to_editors = Some(prepare(n, &release_images, &mut notes));
         }
-        let body = text(&release.body, &release_images, &mut notes);
-        for about in &release.boilerplates {
-            abouts.push(AboutData {
-                title: about.title.clone(),
-                body: text(&about.body, &release_images, &mut notes),
-            });
+        for (i, (_, body)) in view.abouts.iter_mut().enumerate() {
+            let images = if i == 0 && view.brand_about { &brand_images } else { &release_images };
+            *body = prepare(body, images, &mut notes);
         }
-        let notes_to_editors =
-            release.notes_to_editors.as_ref().map(|n| text(n, &release_images, &mut notes));
+        let View {
+            release,
+            labels,
+            region,
+            label,
+            line,
+            date,
+            dateline,
+            abouts,
+            contacts,
+            end_mark,
+            slug,
+            ..
+        } = view;
+        let (dateline, dateline_sep) = match dateline {
+            Some((place, sep)) => (Some(place), sep),
+            None => (None, ""),
+        };
         parts.push(PartData {
             lang: release.lang.language(),
             region: release.lang.region(),
             contacts_at_top: region == Region::Us,
             release: ReleaseData {
-                label: release.label.clone().unwrap_or_else(|| labels.release.into()),
-                line: match release.embargo {
-                    Some(embargo) => labels.embargo(embargo),
-                    None => labels.immediate.into(),
-                },
+                label,
+                line,
                 embargoed: release.embargo.is_some(),
-                date: labels.date(release.date),
-                headline: release.headline.clone(),
-                subheadline: release.subheadline.clone(),
+                date,
+                headline: release.headline,
+                subheadline: release.subheadline,
                 dateline,
                 dateline_sep,
-                body,
-                end_mark: release.end_mark.clone().unwrap_or_else(|| labels.end_mark(region).into()),
-                abouts,
-                notes: notes_to_editors,
-                contacts: release.contacts.clone().unwrap_or_else(|| brand.contacts.clone()),
-                slug: release.slug.clone().unwrap_or_else(|| slug(&release.headline)),
+                body: release.body,
+                end_mark,
+                abouts: abouts.into_iter().map(|(title, body)| AboutData { title, body }).collect(),
+                notes: release.notes_to_editors,
+                contacts,
+                slug,
             },
             labels,
         });
@@ -402,63 +384,6 @@ pub(crate) fn build(
     Ok(Project { data, files, families, chars: chars.into_iter().collect() })
 }
 
-/// The release in the languages the options ask for: its own, one of its
-/// translations, or all in turn.
-fn languages(release: &Release, options: &Options) -> Result<Vec<Release>> {
-    if options.all_languages {
-        return Ok(release.languages().iter().filter_map(|lang| release.in_language(lang)).collect());
-    }
-    let lang = options.language.as_ref().unwrap_or(&release.lang);
-    let one = release.in_language(lang).ok_or_else(|| {
-        let have: Vec<String> = release.languages().iter().map(|l| l.as_str().to_string()).collect();
-        Error::new(ErrorKind::InvalidValue, format!("the release has no `{}` version", lang.as_str()))
-            .in_file(&release.origin.name)
-            .with_hint(format!(
-                "its languages are: {}; add a translation under `translations`",
-                have.join(", ")
-            ))
-    })?;
-    Ok(vec![one])
-}
-
-/// French typography: a narrow no-break space before `:`, `;`, `!` and `?`
-/// and inside « », where the writer typed a space or none.
-fn french_spacing(content: &mut Content) {
-    const NNBSP: char = '\u{202F}';
-    let fix = |text: &str| -> String {
-        let mut out = String::with_capacity(text.len() + 4);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                ' ' | '\u{A0}' if chars.peek().is_some_and(|n| matches!(n, ':' | ';' | '!' | '?' | '»')) => {
-                    out.push(NNBSP);
-                }
-                ':' | ';' | '!' | '?' | '»'
-                    if out.chars().last().is_some_and(|p| p.is_alphanumeric() || p == '»' || p == ')')
-                        && !(c == ':' && chars.peek().is_some_and(|n| n.is_ascii_digit() || *n == '/')) =>
-                {
-                    out.push(NNBSP);
-                    out.push(c);
-                }
-                '«' => {
-                    out.push(c);
-                    if chars.peek().is_some_and(|n| *n == ' ' || *n == '\u{A0}') {
-                        chars.next();
-                    }
-                    out.push(NNBSP);
-                }
-                _ => out.push(c),
-            }
-        }
-        out
-    };
-    content.visit_mut(&mut |_| {}, &mut |inline| {
-        if let Inline::Text(text) = inline {
-            *text = fix(text);
-        }
-    });
-}
-
 /// Who made a file, for metadata and the attachment.
 pub(crate) const GENERATOR: &str = concat!("presskit ", env!("CARGO_PKG_VERSION"));
 
@@ -523,33 +448,6 @@ fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usi
     content
 }
 
-/// AP style: the city in capitals, the rest as written, then the date:
-/// "BRUSSELS, Belgium, Nov. 20, 2014".
-fn us_dateline(place: &str, date: String) -> String {
-    let (city, rest) = match place.split_once(',') {
-        Some((city, rest)) => (city, format!(",{rest}")),
-        None => (place, String::new()),
-    };
-    format!("{}{rest}, {date}", city.to_uppercase())
-}
-
-/// The headline shortened to a few words for the running header.
-fn slug(headline: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for word in headline.split_whitespace() {
-        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > MAX {
-            let trimmed = out.trim_end_matches([',', ';', ':', '.', '—', '–', '-']).to_string();
-            return format!("{trimmed}…");
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 /// "https://www.ecpat.be/" → "www.ecpat.be".
 fn display_url(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -561,20 +459,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_are_short() {
-        assert_eq!(slug("Short headline"), "Short headline");
-        assert_eq!(
-            slug(
-                "Despite national effort, the commercial sexual exploitation of children in Belgium persists"
-            ),
-            "Despite national effort, the commercial…"
-        );
-    }
-
-    #[test]
-    fn datelines_and_urls() {
-        assert_eq!(us_dateline("Pittsburgh, Pa.", "March 2, 2026".into()), "PITTSBURGH, Pa., March 2, 2026");
-        assert_eq!(us_dateline("New York", "May 1, 2026".into()), "NEW YORK, May 1, 2026");
+    fn urls_are_shown_without_scheme() {
         assert_eq!(display_url("https://www.ecpat.be/"), "www.ecpat.be");
         assert_eq!(display_url("www.x.org"), "www.x.org");
     }

@@ -53,6 +53,36 @@ impl ImageKind {
     }
 }
 
+/// The kind of an image by its first bytes, without decoding it.
+pub(crate) fn kind(data: &[u8]) -> Option<ImageKind> {
+    if looks_like_svg(data) {
+        return Some(ImageKind::Svg);
+    }
+    ImageKind::from_format(image::guess_format(data).ok()?)
+}
+
+/// Draws an SVG as a PNG that fills `bounds` (SVG units read as points) at
+/// `ppi`, for mail clients that show no SVG. Text in the SVG is not drawn.
+pub(crate) fn svg_to_png(data: &Arc<[u8]>, bounds: Bounds, ppi: f64) -> Result<Vec<u8>, String> {
+    let data = unlink_svg(data)?;
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_data(&data, &options).map_err(|err| err.to_string())?;
+    let size = tree.size();
+    let fit = (bounds.width / f64::from(size.width())).min(bounds.height / f64::from(size.height()));
+    let scale = (fit * ppi / 72.0) as f32;
+    let width = (size.width() * scale).ceil().clamp(1.0, 4096.0) as u32;
+    let height = (size.height() * scale).ceil().clamp(1.0, 4096.0) as u32;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height).ok_or("the SVG has no size")?;
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|err| err.to_string())
+}
+
 /// JPEG quality for photos: no visible loss at print size.
 const JPEG_QUALITY: u8 = 88;
 

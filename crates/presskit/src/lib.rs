@@ -29,31 +29,38 @@ mod bidi;
 mod brand;
 mod content;
 pub mod document;
+mod email;
 mod error;
 mod fonts;
+mod html;
 mod images;
 mod labels;
 mod load;
 pub mod markdown;
 mod model;
 mod options;
+mod plain;
 mod release;
 mod render;
 mod sandbox;
 mod standards;
+mod view;
 mod world;
 
 pub use brand::BRAND_FILE_NAME;
 pub use content::{Block, Content, Image, Inline};
+pub use email::{EmailOptions, attachment_name, email, email_subject};
 pub use error::{Error, ErrorKind, Location, Result};
+pub use html::html;
 pub use images::ImageKind;
 pub use labels::{LANGUAGES, Labels, Words};
 pub use load::Format;
 pub use model::{
     Asset, BaseTypography, Boilerplate, Brand, BrandFont, Color, Colors, Contact, Date, Embargo,
-    HeadingTypography, Lang, Logo, Origin, Paper, Region, Release,
+    HeadingTypography, Lang, Logo, Origin, Paper, Region, Release, Translation, parse_timestamp,
 };
 pub use options::Options;
+pub use plain::text;
 pub use render::{Document, Renderer};
 pub use sandbox::{Limits, Sandbox};
 pub use standards::{Archival, Standards};

@@ -455,6 +455,12 @@ impl Embargo {
     }
 }
 
+/// Parses an RFC 3339 timestamp with its offset, e.g.
+/// `2026-03-02T10:00:00+01:00`, as a moment.
+pub fn parse_timestamp(text: &str) -> Result<std::time::SystemTime, String> {
+    Embargo::parse(text).map(|e| e.0.into()).map_err(|err| err.replace("embargo ", "timestamp "))
+}
+
 fn looks_offsetless(text: &str) -> bool {
     let Some((_, time)) = text.split_once(['T', 't', ' ']) else { return false };
     !time.contains(['+', '-', 'Z', 'z'])

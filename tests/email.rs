@@ -1,0 +1,160 @@
+//! Text, HTML and email outputs: each holds the whole release, user text
+//! stays text, and the message parses as a mail client reads it. The checks
+//! run `tests/email_check.py` (Python with html5lib: `pip install html5lib`,
+//! found as `python3` or at `$PRESSKIT_PYTHON`).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, UNIX_EPOCH};
+
+use presskit::{Brand, EmailOptions, Options, Release};
+use presskit_tests::{RENDERER, fold, path, release_in_temp};
+
+fn load(release: &Path) -> (Release, Brand) {
+    let release = Release::from_path(release).unwrap_or_else(|e| panic!("{e}"));
+    let brand = Brand::for_release(&release).unwrap_or_else(|e| panic!("{e}"));
+    (release, brand)
+}
+
+/// The message as Python's `email` package and html5lib read it.
+fn check(message: &[u8]) -> (serde_json::Value, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("message.eml");
+    std::fs::write(&file, message).unwrap();
+    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let output = Command::new(&python)
+        .arg(path("tests/email_check.py"))
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {python} ({e}); set PRESSKIT_PYTHON (bash .ci/run does)"));
+    assert!(
+        output.status.success(),
+        "email_check.py failed (pip install html5lib; bash .ci/run does):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("message.eml.pdf")).unwrap_or_default();
+    (serde_json::from_slice(&output.stdout).unwrap(), pdf)
+}
+
+fn fixed() -> EmailOptions {
+    EmailOptions::default()
+        .to("Newsdesk <news@paper.example>")
+        .date(UNIX_EPOCH + Duration::from_secs(1_416_470_400))
+        .message_id("release-1@ecpat.example")
+}
+
+#[test]
+fn the_example_as_an_email_holds_every_sentence_and_the_pdf() {
+    let (release, brand) = load(&path("examples/ecpat-belgium/release.md"));
+    let pdf = RENDERER.pdf(&release, &brand).unwrap();
+    let message = presskit::email(&release, &brand, &Options::default(), &fixed(), &pdf).unwrap();
+    assert!(message.len() < 300_000, "the message is {} bytes", message.len());
+    // The same inputs give the same bytes.
+    assert_eq!(message, presskit::email(&release, &brand, &Options::default(), &fixed(), &pdf).unwrap());
+
+    let (found, attached) = check(&message);
+    let types: Vec<&str> =
+        found["parts"].as_array().unwrap().iter().map(|p| p["type"].as_str().unwrap()).collect();
+    assert_eq!(
+        types,
+        [
+            "multipart/mixed",
+            "multipart/related",
+            "multipart/alternative",
+            "text/plain",
+            "text/html",
+            "image/png",
+            "application/pdf"
+        ]
+    );
+    let logo = &found["parts"][5];
+    assert_eq!(
+        (logo["disposition"].as_str(), logo["cid"].as_str()),
+        (Some("inline"), Some("<image1@presskit>"))
+    );
+    assert_eq!(found["parts"][6]["filename"], "2014-11-20-despite-national-effort-the-commercial-sexual.pdf");
+    assert_eq!(attached, pdf, "the attached PDF differs from the render");
+    assert_eq!(found["from"], "Ariane Couvreur <arianecouvreur@ecpat.be>");
+    assert_eq!(
+        found["subject"],
+        "Despite national effort, the commercial sexual exploitation of children in Belgium persists"
+    );
+    assert_eq!(found["html_errors"].as_array().unwrap().len(), 0, "{}", found["html_errors"]);
+
+    let text = fold(found["text"].as_str().unwrap());
+    let html = fold(found["html_text"].as_str().unwrap());
+    let reference = std::fs::read_to_string(path("tests/cases/ecpat-reference.txt")).unwrap();
+    for line in reference.lines().filter(|l| !l.trim().is_empty()) {
+        let line = fold(line);
+        assert!(text.contains(&line), "text lacks: {line}\n\n{text}");
+        assert!(html.contains(&line), "HTML lacks: {line}\n\n{html}");
+    }
+    let note = "est le seul réseau mondial entièrement dédié";
+    assert!(text.contains("[1] ECPAT International (End Child") && text.contains(note), "{text}");
+    assert!(html.contains(note), "{html}");
+}
+
+#[test]
+fn user_text_is_never_html() {
+    let evil = r#"<script>alert(1)</script> <img src=x onerror="alert(2)"> & "quoted" 'single' </p><p>"#;
+    let yaml = |s: &str| serde_json::to_string(s).unwrap();
+    let text = format!(
+        "---\nheadline: {h}\nsubheadline: {h}\ndateline: {h}\nlabel: {h}\nslug: {h}\ndate: 2026-03-02\n\
+         contacts: [{{name: {h}, role: {h}, org: {h}, email: press@x.example, phone: {h}}}]\n\
+         boilerplates: [{{title: {h}, body: {h}}}]\nnotes_to_editors: {h}\n---\n{body}\n\n[link]({url})\n",
+        h = yaml(evil),
+        body = evil.replace('<', "\\<"),
+        url = "javascript:alert(3)",
+    );
+    let (_dir, file) = release_in_temp(&text, &[]);
+    let (release, brand) = load(&file);
+    let pdf = RENDERER.pdf(&release, &brand).unwrap();
+    let message = presskit::email(&release, &brand, &Options::default(), &fixed(), &pdf).unwrap();
+    let (found, _) = check(&message);
+    assert_eq!(found["scripts"], 0, "a script element got through");
+    assert_eq!(
+        found["handlers"].as_array().unwrap().len(),
+        0,
+        "an on* attribute got through: {}",
+        found["handlers"]
+    );
+    assert_eq!(found["html_errors"].as_array().unwrap().len(), 0, "{}", found["html_errors"]);
+    let html_text = found["html_text"].as_str().unwrap();
+    // Every field shows the characters as typed (headline, subheadline,
+    // dateline, label, contact, about title and body, notes, body).
+    assert!(html_text.matches("<script>alert(1)</script>").count() >= 10, "{html_text}");
+    assert!(html_text.contains(r#"onerror="alert(2)""#) && html_text.contains("'single'"), "{html_text}");
+    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    assert!(!html.contains("javascript:"), "a javascript: link got through");
+    let text = presskit::text(&release, &brand, &Options::default()).unwrap();
+    assert!(text.contains("<script>alert(1)</script>"), "{text}");
+}
+
+#[test]
+fn a_french_release_gets_french_labels_everywhere() {
+    let (release, brand) = load(&path("examples/ecpat-belgium/release.fr.md"));
+    let text = presskit::text(&release, &brand, &Options::default()).unwrap();
+    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    for out in [&text, &html] {
+        for label in
+            ["COMMUNIQUÉ DE PRESSE", "POUR DIFFUSION IMMÉDIATE", "20 novembre 2014", "FIN", "Contact presse"]
+        {
+            assert!(out.contains(label), "`{label}` missing");
+        }
+    }
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr-BE\">"));
+    // An embargoed French release has a French subject.
+    let embargoed = std::fs::read_to_string(path("examples/ecpat-belgium/release.fr.md")).unwrap().replacen(
+        "date: 2014-11-20",
+        "date: 2014-11-20\nembargo: 2014-11-20T10:00:00+01:00",
+        1,
+    );
+    let (_dir, file) = release_in_temp(&embargoed, &[]);
+    let release = Release::from_path(&file).unwrap();
+    let subject = presskit::email_subject(&release, &Brand::neutral(), &Options::default()).unwrap();
+    assert_eq!(
+        subject,
+        "SOUS EMBARGO JUSQU’AU 20 novembre 2014, 10:00 UTC+01:00\u{202F}: Malgré les efforts nationaux, \
+         l'exploitation sexuelle commerciale des enfants persiste en Belgique"
+    );
+}
