@@ -298,13 +298,12 @@ fn translation(
             keywords: Some(inner.keywords).filter(|k| !k.is_empty()),
         });
     }
-    translated(raw, lang, None, origin, images)
+    translated(raw, lang, origin, images)
 }
 
 fn translated(
     raw: RawTranslation,
     lang: Lang,
-    body_line: Option<usize>,
     origin: &Origin,
     images: &mut Vec<crate::model::Asset>,
 ) -> Result<crate::model::Translation> {
@@ -318,8 +317,7 @@ fn translated(
         fail(format!("the {name} has no body"), "give the translated text in `body` (or in the file)")
     })?;
     let field = |f: &str| format!("translations.{}.{f}", lang.as_str());
-    let body =
-        markdown_field(&body, MarkdownPlace { field: &field("body"), line: body_line }, origin, images)?;
+    let body = markdown_field(&body, MarkdownPlace { field: &field("body"), line: None }, origin, images)?;
     let notes_to_editors = load::nonempty(raw.notes_to_editors)
         .map(|n| {
             markdown_field(
@@ -419,4 +417,48 @@ pub(crate) fn markdown_field(
         images.push(asset);
     }
     Ok(content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Release> {
+        Release::from_text(text, Format::Markdown, Origin::named("r.md"))
+    }
+
+    #[test]
+    fn inline_translations() {
+        let release = load(
+            "---\nheadline: Library opens\ndate: 2026-03-02\ndateline: Ghent\nsubheadline: On Sundays\n\
+             translations:\n  - lang: nl\n    headline: Bibliotheek opent\n    body: De bibliotheek *opent*.\n\
+             \x20 - {lang: fr, headline: La bibliothèque ouvre, body: Elle ouvre., dateline: Gand}\n---\nThe library opens.\n",
+        )
+        .unwrap();
+        let langs: Vec<String> = release.languages().iter().map(|l| l.as_str().to_string()).collect();
+        assert_eq!(langs, ["en", "nl", "fr"]);
+        let nl = release.in_language(&Lang::parse("nl-BE").unwrap()).unwrap();
+        assert_eq!((nl.headline.as_str(), nl.dateline.as_deref()), ("Bibliotheek opent", Some("Ghent")));
+        // Text left out of a translation is not shown in the wrong language.
+        assert_eq!(nl.subheadline, None);
+        assert!(nl.body.plain_text().contains("De bibliotheek opent."));
+        let fr = release.in_language(&Lang::parse("fr").unwrap()).unwrap();
+        assert_eq!(fr.dateline.as_deref(), Some("Gand"));
+        assert!(release.in_language(&Lang::parse("de").unwrap()).is_none());
+        assert_eq!(release.in_language(&Lang::parse("en-GB").unwrap()).unwrap().headline, "Library opens");
+    }
+
+    #[test]
+    fn translation_errors() {
+        let base = "---\nheadline: A\ndate: 2026-03-02\ntranslations:\n";
+        let err = load(&format!("{base}  - {{lang: nl, body: Tekst.}}\n---\nBody.\n")).unwrap_err();
+        assert!(err.message().contains("translation `nl` has no `headline`"), "{err}");
+        let err = load(&format!("{base}  - {{headline: B, body: C}}\n---\nBody.\n")).unwrap_err();
+        assert!(err.message().contains("translation 1 has no `lang`"), "{err}");
+        let twice = "  - {lang: nl, headline: B, body: C}\n  - {lang: nl, headline: D, body: E}\n";
+        let err = load(&format!("{base}{twice}---\nBody.\n")).unwrap_err();
+        assert!(err.message().contains("the language `nl` twice"), "{err}");
+        let err = load(&format!("{base}  - {{lang: nl, file: nl.md}}\n---\nBody.\n")).unwrap_err();
+        assert!(err.message().contains("translation file `nl.md`"), "{err}");
+    }
 }

@@ -79,13 +79,8 @@ impl Renderer {
     /// the input (alt texts for PDF/UA-1) is checked first.
     pub fn compile_with(&self, release: &Release, brand: &Brand, options: &Options) -> Result<Document> {
         let project = self.project(release, brand, options)?;
-        let brand_fonts;
-        let fonts = if brand.fonts.is_empty() {
-            &self.bundled
-        } else {
-            brand_fonts = fonts::for_brand(&self.bundled, brand)?;
-            &brand_fonts
-        };
+        let brand_fonts = self.brand_fonts(brand)?;
+        let fonts = brand_fonts.as_ref().unwrap_or(&self.bundled);
         check_families(&project, fonts, brand)?;
         check_coverage(&project, fonts, release)?;
 
@@ -131,13 +126,8 @@ impl Renderer {
         options: &Options,
     ) -> Result<Vec<ProjectFile>> {
         let project = self.project(release, brand, options)?;
-        let brand_fonts;
-        let fonts = if brand.fonts.is_empty() {
-            &self.bundled
-        } else {
-            brand_fonts = fonts::for_brand(&self.bundled, brand)?;
-            &brand_fonts
-        };
+        let brand_fonts = self.brand_fonts(brand)?;
+        let fonts = brand_fonts.as_ref().unwrap_or(&self.bundled);
         check_families(&project, fonts, brand)?;
         let file =
             |path: &str, data: Vec<u8>| ProjectFile { path: path.into(), data: data.into(), image: None };
@@ -169,6 +159,12 @@ impl Renderer {
         }
         out.push(file("README.md", project_readme(&font_names).into_bytes()));
         Ok(out)
+    }
+
+    /// The fonts of a brand that brings its own, beside the bundled ones;
+    /// `None` for the others, which use the bundled set as it is.
+    fn brand_fonts(&self, brand: &Brand) -> Result<Option<FontSet>> {
+        if brand.fonts.is_empty() { Ok(None) } else { fonts::for_brand(&self.bundled, brand).map(Some) }
     }
 
     fn prepare_image(
