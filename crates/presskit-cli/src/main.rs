@@ -4,6 +4,7 @@
 //! written; 2 the command line is wrong.
 
 mod output;
+mod scaffold;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,35 @@ enum Command {
     /// Write a release as an email message (.eml): text and HTML bodies from
     /// the same source as the PDF, which is attached. Nothing is sent.
     Email(EmailArgs),
+    /// Start a folder with a brand, a release showing every feature and a
+    /// placeholder logo; `presskit render DIR/release.md` works right away.
+    New(NewArgs),
+    /// List the font families a brand can use and where each comes from.
+    Fonts(FontsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(clap::Args)]
+struct NewArgs {
+    /// The folder to start; made if missing. Default: the current folder.
+    dir: Option<PathBuf>,
+    /// Reuse this brand file (and the logo and fonts it names) instead of
+    /// the example brand.
+    #[arg(long, value_name = "FILE")]
+    brand: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct FontsArgs {
+    /// The brand file whose fonts to list besides the bundled ones.
+    #[arg(long, value_name = "FILE")]
+    brand: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -206,6 +236,23 @@ fn main() -> ExitCode {
         Command::Render(args) => render(&args),
         Command::Typst(args) => typst(&args),
         Command::Email(args) => email(&args),
+        Command::New(args) => new(&args),
+        Command::Fonts(args) => fonts(&args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "presskit", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(command).render(&mut page) {
+                Ok(()) => write_stdout(&page),
+                Err(err) => {
+                    Err(Failure::new(format!("cannot write the man page: {err}"), "report this as a bug"))
+                }
+            }
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -404,6 +451,51 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
     }
     if !args.quiet {
         eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());
+    }
+    Ok(())
+}
+
+fn new(args: &NewArgs) -> Result<(), Failure> {
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let written = scaffold::new(&dir, args.brand.as_deref())?;
+    for path in &written {
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!("next: presskit render {}", dir.join("release.md").display());
+    Ok(())
+}
+
+fn fonts(args: &FontsArgs) -> Result<(), Failure> {
+    let renderer = Renderer::new();
+    let brand = match &args.brand {
+        Some(path) => Brand::from_path(path)?,
+        None => Brand::neutral(),
+    };
+    // Listing the families loads them: a font that does not parse or is
+    // not installed is an error here, as it would be in a render.
+    let all = renderer.font_families(&brand)?;
+    let bundled = renderer.font_families(&Brand::neutral())?;
+    let mut rows: Vec<(String, String)> =
+        bundled.iter().map(|f| (f.clone(), "bundled with presskit".to_string())).collect();
+    for font in &brand.fonts {
+        match font {
+            presskit::BrandFont::Files { family, files } => {
+                let names: Vec<&str> = files.iter().map(|a| a.name.as_str()).collect();
+                rows.push((family.clone(), format!("brand file: {}", names.join(", "))));
+            }
+            presskit::BrandFont::System { family } => {
+                rows.push((family.clone(), "installed (system)".into()))
+            }
+        }
+    }
+    // Families a brand file holds under another name than it gives.
+    let others: Vec<String> =
+        all.into_iter().filter(|f| !rows.iter().any(|(r, _)| r.eq_ignore_ascii_case(f))).collect();
+    rows.extend(others.into_iter().map(|family| (family, "brand".to_string())));
+    let width = rows.iter().map(|(f, _)| f.chars().count()).max().unwrap_or(0);
+    let mut stdout = std::io::stdout().lock();
+    for (family, source) in rows {
+        let _ = writeln!(stdout, "{family:width$}  {source}");
     }
     Ok(())
 }

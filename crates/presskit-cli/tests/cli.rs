@@ -398,3 +398,44 @@ fn text_html_and_email_outputs() {
         &["not an email address"],
     );
 }
+
+#[test]
+fn new_scaffolds_a_folder_that_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_presskit")).args(args).current_dir(dir.path()).output().unwrap()
+    };
+    let output = run(&["new", "demo"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("next: presskit render demo/release.md"), "{}", stderr(&output));
+    let output = run(&["render", "demo/release.md"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("demo/release.pdf").is_file());
+    // Never over a file.
+    let output = run(&["new", "demo"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("the file exists already"), "{}", stderr(&output));
+    // Reusing a brand copies it with its logo.
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ecpat-belgium/_brand.yml");
+    let output = run(&["new", "second", "--brand", example.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("second/logo.svg").is_file());
+    let output = run(&["render", "second/release.md", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn fonts_completions_and_man_page() {
+    let dir = TestDir::with_example();
+    let output = dir.run(&["fonts"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = String::from_utf8_lossy(&output.stdout);
+    assert!(listed.contains("Source Serif 4  bundled with presskit"), "{listed}");
+    dir.write("fonty.yml", "typography:\n  fonts: [{family: No Such Family 42, source: system}]\n");
+    assert_fails(&dir, &["fonts", "--brand", "fonty.yml"], &["`No Such Family 42` is not installed"]);
+    let output = dir.run(&["completions", "bash"]);
+    assert!(output.status.success() && String::from_utf8_lossy(&output.stdout).contains("presskit"));
+    let output = dir.run(&["man"]);
+    let page = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && page.contains(".TH presskit"), "{page}");
+}
