@@ -109,7 +109,7 @@ impl View {
     }
 
     /// Applies `f` to every body, note and "About" text.
-    pub fn each_text(&mut self, mut f: impl FnMut(&mut Content)) {
+    fn each_text(&mut self, mut f: impl FnMut(&mut Content)) {
         f(&mut self.release.body);
         if let Some(notes) = &mut self.release.notes_to_editors {
             f(notes);
