@@ -1,0 +1,10 @@
+//! presskit's integration tests, one module per subject (see README.md).
+
+mod corpus;
+mod email;
+mod example;
+mod inputs;
+mod languages;
+mod output;
+mod properties;
+mod refs;
