@@ -3,8 +3,10 @@
 //! Exit codes: 0 success; 1 the input is invalid or could not be rendered or
 //! written; 2 the command line is wrong.
 
+mod check;
 mod output;
 mod scaffold;
+mod style;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,12 +25,22 @@ use crate::output::{check_not_input, human_size, page_path, write_atomically};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print nothing on success; errors and warnings still go to standard
+    /// error.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Say more: each step's time, the files read and written.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Render a release (.md, .yaml, .json or .toml) to PDF, PNG or SVG.
     Render(RenderArgs),
+    /// Check releases without rendering: errors as `render` gives them, and
+    /// warnings where a release departs from press conventions.
+    Check(check::CheckArgs),
     /// Write a release as a Typst project that the stock `typst` command
     /// compiles to the same layout, for hand-tuning.
     Typst(TypstArgs),
@@ -94,9 +106,6 @@ struct EmailArgs {
     lang: Option<String>,
     #[command(flatten)]
     input: InputArgs,
-    /// Print nothing on success.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 #[derive(clap::Args)]
@@ -133,9 +142,6 @@ struct RenderArgs {
     /// labels and page numbering.
     #[arg(long, conflicts_with = "lang")]
     combine: bool,
-    /// Print nothing on success.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 #[derive(clap::Args)]
@@ -152,14 +158,12 @@ struct TypstArgs {
     /// project has (never the release or brand).
     #[arg(long)]
     force: bool,
-    /// Print nothing on success.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
-/// What is rendered and how: shared by `render` and `typst`.
-#[derive(clap::Args)]
-struct InputArgs {
+/// Where a release's brand and files come from: shared by every command
+/// that loads a release.
+#[derive(clap::Args, Clone)]
+struct SourceArgs {
     /// The brand file. Default: the release's `brand` field, else
     /// `_brand.yml` beside the release, else a neutral built-in brand.
     #[arg(long, value_name = "FILE")]
@@ -168,6 +172,13 @@ struct InputArgs {
     /// own folders (repeat for several). Paths out of these are refused.
     #[arg(long = "allow-dir", value_name = "DIR")]
     allow_dirs: Vec<PathBuf>,
+}
+
+/// What is rendered and how: shared by `render` and `typst`.
+#[derive(clap::Args)]
+struct InputArgs {
+    #[command(flatten)]
+    source: SourceArgs,
     /// PDF standards, comma-separated: a-2b, a-3b (carries the release as
     /// JSON), ua-1, or `archival` for a-2b with ua-1.
     #[arg(long, value_name = "STANDARDS", value_parser = parse_standards)]
@@ -212,30 +223,46 @@ impl Format {
     }
 }
 
+/// How much to say on standard error.
+#[derive(Clone, Copy)]
+struct Say {
+    quiet: bool,
+    verbose: bool,
+}
+
 /// A failure to report: the library's error, or one of the CLI's own.
 struct Failure {
     message: String,
     hint: Option<String>,
+    /// The library's error, for reports that show its parts.
+    error: Option<Box<presskit::Error>>,
 }
 
 impl From<presskit::Error> for Failure {
     fn from(err: presskit::Error) -> Self {
-        Self { message: err.to_string(), hint: err.hint().map(str::to_string) }
+        Self { message: err.to_string(), hint: err.hint().map(str::to_string), error: Some(Box::new(err)) }
     }
 }
 
 impl Failure {
     fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Self { message: message.into(), hint: Some(hint.into()) }
+        Self { message: message.into(), hint: Some(hint.into()), error: None }
+    }
+
+    /// Exit 1 with nothing more to say: the command has reported already.
+    fn silent() -> Self {
+        Self { message: String::new(), hint: None, error: None }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let say = Say { quiet: cli.quiet, verbose: cli.verbose };
     let result = match cli.command {
-        Command::Render(args) => render(&args),
-        Command::Typst(args) => typst(&args),
-        Command::Email(args) => email(&args),
+        Command::Render(args) => render(&args, say),
+        Command::Check(args) => check::check(&args, cli.quiet),
+        Command::Typst(args) => typst(&args, say),
+        Command::Email(args) => email(&args, say),
         Command::New(args) => new(&args),
         Command::Fonts(args) => fonts(&args),
         Command::Completions { shell } => {
@@ -257,13 +284,21 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {}", failure.message);
-            if let Some(hint) = failure.hint.filter(|h| !h.is_empty()) {
-                let _ = writeln!(stderr, "hint: {hint}");
+            if !failure.message.is_empty() {
+                report(&failure);
             }
             ExitCode::from(1)
         }
+    }
+}
+
+/// Prints a failure: `error: …` and `hint: …` lines on standard error.
+fn report(failure: &Failure) {
+    let style = style::Style::stderr();
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{} {}", style.error(), failure.message);
+    if let Some(hint) = failure.hint.as_deref().filter(|h| !h.is_empty()) {
+        let _ = writeln!(stderr, "{} {hint}", style.hint());
     }
 }
 
@@ -279,7 +314,7 @@ fn parse_ppi(text: &str) -> Result<f32, String> {
 }
 
 /// The release and brand, loaded; the brand file's path, if any.
-fn load(release: &Path, input: &InputArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
+fn load(release: &Path, input: &SourceArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
     let sandbox = Sandbox { allowed_dirs: input.allow_dirs.clone(), ..Sandbox::default() };
     let release = Release::from_path_in(release, sandbox.clone())?;
     let brand = match &input.brand {
@@ -294,7 +329,7 @@ fn options(input: &InputArgs) -> Options {
     Options::default().with_standards(input.standard.unwrap_or_default()).with_image_ppi(input.image_ppi)
 }
 
-fn render(args: &RenderArgs) -> Result<(), Failure> {
+fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
     let start = Instant::now();
     let named = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
@@ -329,9 +364,19 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
         ));
     }
 
-    let (release, brand, brand_file) = load(&args.release, &args.input)?;
+    let (release, brand, brand_file) = load(&args.release, &args.input.source)?;
+    if say.verbose {
+        let brand_name = brand_file.as_ref().map_or("the neutral brand".into(), |b| b.display().to_string());
+        let images = release.images.len() + brand.images.len();
+        eprintln!(
+            "loaded {} with {brand_name} and {} in {} ms",
+            args.release.display(),
+            check::plural(images, "image"),
+            start.elapsed().as_millis()
+        );
+    }
     for warning in release.embargo_warnings(std::time::SystemTime::now()) {
-        eprintln!("warning: {}: {warning}", args.release.display());
+        eprintln!("{} {}: {warning}", style::Style::stderr().warning(), args.release.display());
     }
     let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
     let base = named.map_or_else(|| args.release.with_extension(format.extension()), Path::to_path_buf);
@@ -386,11 +431,16 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
             written.push(format!("{} ({})", output.display(), human_size(text.len() as u64)));
             continue;
         }
+        let laid_out = Instant::now();
         let document = renderer.compile_with(&release, &brand, &options)?;
         for warning in document.warnings() {
-            eprintln!("warning: {warning}");
+            eprintln!("{} {warning}", style::Style::stderr().warning());
         }
         let pages = document.page_count();
+        if say.verbose {
+            eprintln!("laid out {} in {} ms", check::plural(pages, "page"), laid_out.elapsed().as_millis());
+        }
+        let exported = Instant::now();
         let outputs: Vec<(PathBuf, Vec<u8>)> = match format {
             Format::Pdf => vec![(output.clone(), document.pdf()?)],
             Format::Png => (0..pages)
@@ -402,6 +452,9 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
                 .collect::<Result<_, Failure>>()?,
         };
         let total: u64 = outputs.iter().map(|(_, bytes)| bytes.len() as u64).sum();
+        if say.verbose {
+            eprintln!("exported {} in {} ms", human_size(total), exported.elapsed().as_millis());
+        }
         if let Some(max) = args.max_size
             && total > max
         {
@@ -449,7 +502,7 @@ fn render(args: &RenderArgs) -> Result<(), Failure> {
             written.push(format!("preview {} ({})", path.display(), human_size(bytes.len() as u64)));
         }
     }
-    if !args.quiet {
+    if !say.quiet {
         eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());
     }
     Ok(())
@@ -513,11 +566,11 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-fn email(args: &EmailArgs) -> Result<(), Failure> {
+fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
     let start = Instant::now();
     let output = args.output.clone().unwrap_or_else(|| args.release.with_extension("eml"));
     let to_stdout = output.as_os_str() == "-";
-    let (release, brand, brand_file) = load(&args.release, &args.input)?;
+    let (release, brand, brand_file) = load(&args.release, &args.input.source)?;
     for warning in release.embargo_warnings(std::time::SystemTime::now()) {
         eprintln!("warning: {}: {warning}", args.release.display());
     }
@@ -541,7 +594,7 @@ fn email(args: &EmailArgs) -> Result<(), Failure> {
     let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
     check_not_input(&output, &inputs)?;
     write_atomically(&output, &message)?;
-    if !args.quiet {
+    if !say.quiet {
         eprintln!(
             "wrote {} ({}, with {} attached) in {} ms",
             output.display(),
@@ -579,7 +632,7 @@ fn too_large(output: &Path, total: u64, max: u64, document: &presskit::Document)
     )
 }
 
-fn typst(args: &TypstArgs) -> Result<(), Failure> {
+fn typst(args: &TypstArgs, say: Say) -> Result<(), Failure> {
     let dir = &args.output;
     if !args.force
         && let Ok(mut entries) = std::fs::read_dir(dir)
@@ -593,7 +646,7 @@ fn typst(args: &TypstArgs) -> Result<(), Failure> {
     if dir.exists() && !dir.is_dir() {
         return Err(Failure::new(format!("{}: is a file, not a folder", dir.display()), "choose a folder"));
     }
-    let (release, brand, brand_file) = load(&args.release, &args.input)?;
+    let (release, brand, brand_file) = load(&args.release, &args.input.source)?;
     let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
     let files = Renderer::new().typst_project(&release, &brand, &options(&args.input))?;
     for file in &files {
@@ -611,7 +664,7 @@ fn typst(args: &TypstArgs) -> Result<(), Failure> {
         }
         write_atomically(&path, &file.data)?;
     }
-    if !args.quiet {
+    if !say.quiet {
         eprintln!("wrote a Typst project of {} files to {}", files.len(), dir.display());
         eprintln!(
             "compile it with: typst compile --font-path {} --ignore-system-fonts {}",

@@ -439,3 +439,81 @@ fn fonts_completions_and_man_page() {
     let page = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success() && page.contains(".TH presskit"), "{page}");
 }
+
+/// A release with one of each convention problem `check` warns about.
+const SEEDED: &str = "---\n\
+headline: Council opens the new library on Sundays from May onwards, after a year of asking by readers.\n\
+date: 2026-03-02\n\
+embargo: 2026-03-01T09:00:00+01:00\n\
+contacts:\n  - name: Jo Peeters\n\
+boilerplates:\n  - {title: About the council, body: ''}\n\
+---\n\
+See [the plan](ftp://council.example/plan) and the note[^a] and[^b].\n\
+\n\
+![](map.svg)\n\
+\n\
+[^a]: Used.\n\
+[^c]: Never used.\n";
+
+#[test]
+fn check_reports_each_convention_with_its_line() {
+    let dir = TestDir::with_example();
+    dir.write("seeded.md", SEEDED);
+    dir.write("map.svg", r#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>"#);
+    let expected = [
+        ("no-dateline", 1),
+        ("headline-too-long", 2),
+        ("headline-full-stop", 2),
+        ("embargo-past", 4),
+        ("embargo-before-date", 4),
+        ("contact-unreachable", 6),
+        ("empty-about", 8),
+        ("link-scheme", 10),
+        ("footnote-undefined", 10),
+        ("image-no-alt", 12),
+        ("image-no-credit", 12),
+        ("footnote-unused", 15),
+    ];
+
+    // Warnings alone pass, unless --deny-warnings.
+    let output = dir.run(&["check", "seeded.md"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    for (code, line) in expected {
+        assert!(err.contains(&format!("warning: seeded.md:{line}:")), "no line {line} in {err}");
+        assert!(err.contains(&format!("[{code}]")), "no {code} in {err}");
+    }
+    assert!(err.contains("checked 1 file: 0 errors, 12 warnings"), "{err}");
+    assert_eq!(dir.run(&["check", "seeded.md", "--deny-warnings"]).status.code(), Some(1));
+
+    // The same as JSON, for tools.
+    let output = dir.run(&["check", "seeded.md", "release.md", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    let found: Vec<(String, u64)> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .collect();
+    let expected: Vec<(String, u64)> = expected.iter().map(|(c, l)| (c.to_string(), *l as u64)).collect();
+    assert_eq!(found, expected);
+    assert_eq!(report["warnings"], 12);
+    assert_eq!(report["files"][1]["file"], "release.md");
+    assert_eq!(report["files"][1]["diagnostics"].as_array().unwrap().len(), 0, "the example is clean");
+}
+
+#[test]
+fn check_reports_errors_and_goes_on() {
+    let dir = TestDir::with_example();
+    dir.write("broken.md", "---\nheadline: A\ndate: 2026-02-30\n---\nBody.\n");
+    let output = dir.run(&["check", "broken.md", "release.md", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    let error = &report["files"][0]["diagnostics"][0];
+    assert_eq!((error["severity"].as_str(), error["line"].as_u64()), (Some("error"), Some(3)), "{report}");
+    assert!(error["hint"].as_str().is_some_and(|h| !h.is_empty()));
+    assert_eq!(report["files"][1]["ok"], true);
+    let err = stderr(&dir.run(&["check", "broken.md"]));
+    assert!(err.starts_with("error: broken.md:3:"), "{err}");
+    assert!(err.contains("\n  hint: "), "{err}");
+}

@@ -225,6 +225,8 @@ impl Brand {
     pub fn from_text(text: &str, origin: Origin) -> Result<Self> {
         load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
         let text = load::strip_bom(text);
+        let mut origin = origin;
+        origin.source = Some(crate::model::Source { text: text.into(), format: load::Format::Yaml });
         let raw: RawBrand = if text.trim().is_empty() {
             RawBrand::default()
         } else {

@@ -74,6 +74,23 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+impl ErrorKind {
+    /// A short, stable name for tools (`invalid-value`, `image`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Io => "io",
+            Self::Syntax => "syntax",
+            Self::UnknownField => "unknown-field",
+            Self::MissingField => "missing-field",
+            Self::InvalidValue => "invalid-value",
+            Self::Image => "image",
+            Self::Font => "font",
+            Self::Layout => "layout",
+            Self::Export => "export",
+        }
+    }
+}
+
 impl Error {
     /// Creates an error of `kind` with a message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {

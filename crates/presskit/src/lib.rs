@@ -28,6 +28,7 @@
 mod bidi;
 mod brand;
 mod content;
+mod conventions;
 pub mod document;
 mod email;
 mod error;
@@ -49,6 +50,7 @@ mod world;
 
 pub use brand::BRAND_FILE_NAME;
 pub use content::{Block, Content, Image, Inline};
+pub use conventions::{Warning, conventions};
 pub use email::{EmailOptions, attachment_name, email, email_subject};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use html::html;
@@ -69,20 +71,20 @@ impl Origin {
     /// An origin for in-memory input that names no files: `name` is used in
     /// messages only.
     pub fn named(name: impl Into<std::path::PathBuf>) -> Self {
-        Self { name: name.into(), dir: None, sandbox: Sandbox::default() }
+        Self { name: name.into(), dir: None, sandbox: Sandbox::default(), source: None }
     }
 
     /// The origin of a file: named by its path, relative paths resolve
     /// against its folder.
     pub fn for_file(path: &std::path::Path) -> Self {
         let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        Self { name: path.to_path_buf(), dir: Some(dir), sandbox: Sandbox::default() }
+        Self { name: path.to_path_buf(), dir: Some(dir), sandbox: Sandbox::default(), source: None }
     }
 
     /// An origin for in-memory input whose relative paths resolve against
     /// `dir`.
     pub fn in_dir(name: impl Into<std::path::PathBuf>, dir: impl Into<std::path::PathBuf>) -> Self {
-        Self { name: name.into(), dir: Some(dir.into()), sandbox: Sandbox::default() }
+        Self { name: name.into(), dir: Some(dir.into()), sandbox: Sandbox::default(), source: None }
     }
 
     /// The origin with another sandbox: more allowed folders, other limits.

@@ -199,6 +199,15 @@ pub struct Origin {
     pub dir: Option<PathBuf>,
     /// The folders the input may read from besides `dir`, and its limits.
     pub sandbox: Sandbox,
+    /// The text it was loaded from, kept to point warnings at lines.
+    pub(crate) source: Option<Source>,
+}
+
+/// The text an input was loaded from, and its form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Source {
+    pub text: Arc<str>,
+    pub format: crate::load::Format,
 }
 
 /// A file an input names (an image or a font), read into memory.

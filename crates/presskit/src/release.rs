@@ -104,6 +104,8 @@ impl Release {
     pub fn from_text(text: &str, format: Format, origin: Origin) -> Result<Self> {
         load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
         let text = load::strip_bom(text);
+        let mut origin = origin;
+        origin.source = Some(crate::model::Source { text: text.into(), format });
         let (raw, body, body_line) = match format {
             Format::Markdown => {
                 let split = load::split_front_matter(text, &origin)?;

@@ -1,0 +1,551 @@
+//! The trade's conventions a release should follow (see
+//! `reference/CONVENTIONS.md`), checked without rendering: what
+//! `presskit check` warns about. None of them stops a render.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Block, Content, Inline};
+use crate::error::Location;
+use crate::load::{self, Format, Syntax};
+use crate::model::{Brand, Contact, Origin, Release, Source};
+
+/// Headlines run to about ten words (the ECPAT reference has twelve); past
+/// these they read as paragraphs.
+const HEADLINE_WORDS: usize = 12;
+const HEADLINE_CHARS: usize = 110;
+
+/// A departure from the conventions, located in its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The file the warning is about (the release or its brand).
+    pub file: PathBuf,
+    /// Where in the file, when it is known.
+    #[serde(flatten, serialize_with = "location")]
+    pub location: Option<Location>,
+    /// A short, stable name for tools, e.g. `no-dateline`.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+fn location<S: serde::Serializer>(location: &Option<Location>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry("line", &location.map(|l| l.line))?;
+    map.serialize_entry("column", &location.map(|l| l.column))?;
+    map.end()
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(at) = self.location {
+            write!(f, ":{}:{}", at.line, at.column)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Checks a loaded release and its brand against the press conventions:
+/// headline length, dateline, media contacts, embargo (`now` decides
+/// whether it is past), images' alt text and credit, link targets,
+/// footnotes, empty "About" sections. Warnings come in file order.
+pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<Warning> {
+    let at = Places::of(&release.origin);
+    let mut out = Vec::new();
+    let mut warn = |at: Option<Location>, code, message: String, hint: &str| {
+        out.push(Warning {
+            file: release.origin.name.clone(),
+            location: at,
+            code,
+            message,
+            hint: hint.into(),
+        })
+    };
+
+    let headline = &release.headline;
+    let words = headline.split_whitespace().count();
+    if words > HEADLINE_WORDS || headline.chars().count() > HEADLINE_CHARS {
+        warn(
+            at.key("headline"),
+            "headline-too-long",
+            format!("the headline has {words} words and {} characters", headline.chars().count()),
+            "keep it to about ten words; move the detail to `subheadline`",
+        );
+    }
+    if headline.ends_with('.') && !headline.ends_with("...") {
+        warn(
+            at.key("headline"),
+            "headline-full-stop",
+            "the headline ends with a full stop".into(),
+            "drop it",
+        );
+    }
+    if release.dateline.is_none() {
+        warn(
+            at.start(),
+            "no-dateline",
+            "the release has no dateline".into(),
+            "add `dateline:` with the place the news comes from, e.g. `Brussels`",
+        );
+    }
+    for message in release.embargo_warnings(now) {
+        let code = if message.contains("past") { "embargo-past" } else { "embargo-before-date" };
+        warn(at.key("embargo"), code, message, "correct `embargo` or `date`");
+    }
+
+    let contacts = release.contacts.as_deref().unwrap_or(&brand.contacts);
+    if contacts.is_empty() {
+        warn(
+            at.key("contacts").or(at.start()),
+            "no-contact",
+            "the release has no media contact".into(),
+            "add `contacts:` with a name and an email or phone, here or in the brand file",
+        );
+    }
+
+    // Text of the release itself: body, notes, its own "About" sections
+    // and translations written inline.
+    let body_at = at.key("body").or(at.body_start());
+    let mut texts: Vec<(&str, &Content, Option<Location>)> = vec![("body", &release.body, body_at)];
+    if let Some(notes) = &release.notes_to_editors {
+        texts.push(("notes_to_editors", notes, at.key("notes_to_editors")));
+    }
+    let abouts = at.items("boilerplates");
+    for (i, about) in release.boilerplates.iter().enumerate() {
+        let place = abouts.get(i).copied().or(at.key("boilerplates"));
+        texts.push(("boilerplates", &about.body, place));
+        if about.body.is_empty() || about.title.is_empty() {
+            warn(place, "empty-about", format!("the section \"{}\" is empty", about.title), EMPTY_ABOUT);
+        }
+    }
+    for t in &release.translations {
+        texts.push(("translations", &t.body, at.key("translations")));
+    }
+    for (_, content, place) in &texts {
+        for image in content.images() {
+            let place = image.location.or(*place);
+            if image.alt.trim().is_empty() {
+                warn(
+                    place,
+                    "image-no-alt",
+                    format!("the image {} has no alt text", image.src),
+                    "describe it in the brackets: ![A volunteer at the desk](photo.jpg)",
+                );
+            }
+            if image.credit.is_none() {
+                warn(
+                    place,
+                    "image-no-credit",
+                    format!("the image {} has no credit", image.src),
+                    "add it after a bar in the title: ![alt](photo.jpg \"Caption | Photo: Name\")",
+                );
+            }
+        }
+    }
+
+    // Links and footnotes are found in the Markdown itself, where the
+    // model no longer shows them: an unused note is dropped, an undefined
+    // reference is plain text.
+    let sources = at.markdown();
+    for (field, content, place) in &texts {
+        match sources.iter().find(|(f, ..)| f == field) {
+            Some((_, text, Some(lines))) => {
+                markdown_warnings(text, &|o| Some(shifted(text, o, *lines)), &mut warn)
+            }
+            Some((_, text, None)) => markdown_warnings(text, &|_| *place, &mut warn),
+            None => {
+                for url in links(content).into_iter().filter(|u| !allowed_link(u)) {
+                    warn(*place, "link-scheme", link_message(&url), LINK_HINT);
+                }
+            }
+        }
+    }
+    out.extend(contact_warnings(release, brand));
+    out.extend(brand_warnings(brand));
+    // The release's warnings first, then the brand's, each in line order.
+    out.sort_by_key(|w| (w.file != release.origin.name, w.location.map(|l| (l.line, l.column))));
+    out
+}
+
+const EMPTY_ABOUT: &str = "write the section's text, or remove it";
+const LINK_HINT: &str = "link to an https:// page or a mailto: address";
+
+fn link_message(url: &str) -> String {
+    format!("the link `{url}` is neither a web page (http, https) nor an email address (mailto)")
+}
+
+fn allowed_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s))
+}
+
+fn shifted(text: &str, offset: usize, lines: usize) -> Location {
+    Location::from_offset(text, offset).shifted(lines)
+}
+
+/// Warnings about links and footnotes in Markdown `text`; `locate` turns
+/// a byte offset into a place in the file.
+fn markdown_warnings(
+    text: &str,
+    locate: &dyn Fn(usize) -> Option<Location>,
+    warn: &mut impl FnMut(Option<Location>, &'static str, String, &str),
+) {
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_FOOTNOTES).into_offset_iter() {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && !allowed_link(&dest_url)
+        {
+            warn(locate(range.start), "link-scheme", link_message(&dest_url), LINK_HINT);
+        }
+    }
+    // Footnotes from the text itself: the parser drops an unused note and
+    // leaves an undefined reference as text, split into pieces.
+    let (defined, used) = footnote_labels(text);
+    for (label, offset) in &defined {
+        if !used.iter().any(|(l, _)| l == label) {
+            warn(
+                locate(*offset),
+                "footnote-unused",
+                format!("the footnote [^{label}] is defined but never referenced, so it is not printed"),
+                &format!("put `[^{label}]` where the note belongs, or remove the definition"),
+            );
+        }
+    }
+    for (label, offset) in &used {
+        if !defined.iter().any(|(l, _)| l == label) {
+            warn(
+                locate(*offset),
+                "footnote-undefined",
+                format!("the footnote [^{label}] is referenced but never defined"),
+                &format!("add `[^{label}]: The note's text.` on a line of its own, or remove the reference"),
+            );
+        }
+    }
+}
+
+/// A footnote label and the byte offset where it is written.
+type Label = (String, usize);
+
+/// The footnote labels `[^label]` of Markdown text, lowercased as they
+/// match: definitions (`[^label]:` opening a line) and references, each
+/// with its byte offset.
+fn footnote_labels(text: &str) -> (Vec<Label>, Vec<Label>) {
+    let (mut defined, mut used) = (Vec::new(), Vec::new());
+    let mut from = 0;
+    while let Some(found) = text[from..].find("[^") {
+        let start = from + found;
+        from = start + 2;
+        let Some(len) = text[from..].find(']') else { break };
+        let label = &text[from..from + len];
+        if label.is_empty() || label.contains(char::is_whitespace) || label.contains('[') {
+            continue;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let opens_line = text[line_start..start].chars().all(|c| c == ' ') && start - line_start < 4;
+        let list =
+            if opens_line && text[from + len + 1..].starts_with(':') { &mut defined } else { &mut used };
+        list.push((label.to_lowercase(), start));
+        from += len + 1;
+    }
+    (defined, used)
+}
+
+/// Contacts that give no way to reach them, in the file they are written in.
+fn contact_warnings(release: &Release, brand: &Brand) -> Vec<Warning> {
+    let (contacts, origin): (&[Contact], Option<&Origin>) = match &release.contacts {
+        Some(contacts) => (contacts, Some(&release.origin)),
+        None => (&brand.contacts, brand.origin.as_ref()),
+    };
+    let Some(origin) = origin else { return Vec::new() };
+    let places = Places::of(origin);
+    let items = places.items("contacts");
+    contacts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.email.is_none() && c.phone.is_none())
+        .map(|(i, contact)| Warning {
+            file: origin.name.clone(),
+            location: items.get(i).copied().or(places.key("contacts")),
+            code: "contact-unreachable",
+            message: format!("the contact {} has neither email nor phone", contact.name),
+            hint: "add `email:` or `phone:` so journalists can reach them".into(),
+        })
+        .collect()
+}
+
+fn brand_warnings(brand: &Brand) -> Vec<Warning> {
+    let (Some(origin), Some(about)) = (&brand.origin, &brand.boilerplate) else { return Vec::new() };
+    if !about.body.is_empty() && !about.title.is_empty() {
+        return Vec::new();
+    }
+    let places = Places::of(origin);
+    vec![Warning {
+        file: origin.name.clone(),
+        location: places.key("boilerplate"),
+        code: "empty-about",
+        message: format!("the brand's section \"{}\" is empty", about.title),
+        hint: EMPTY_ABOUT.into(),
+    }]
+}
+
+/// Every link target in `content`, at every depth.
+fn links(content: &Content) -> Vec<String> {
+    fn blocks(bs: &[Block], out: &mut Vec<String>) {
+        for b in bs {
+            match b {
+                Block::Paragraph(c) | Block::Heading { body: c, .. } => inlines(c, out),
+                Block::Quote { body, attribution } => {
+                    blocks(body, out);
+                    inlines(attribution.as_deref().unwrap_or_default(), out);
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                Block::Code(_) | Block::Image(_) | Block::Rule => {}
+            }
+        }
+    }
+    fn inlines(is: &[Inline], out: &mut Vec<String>) {
+        for i in is {
+            match i {
+                Inline::Link { url, body } => {
+                    out.push(url.clone());
+                    inlines(body, out);
+                }
+                Inline::Emph(c) | Inline::Strong(c) => inlines(c, out),
+                Inline::Footnote { body, .. } => blocks(body, out),
+                Inline::Text(_) | Inline::Code(_) | Inline::LineBreak | Inline::FootnoteRef(_) => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&content.0, &mut out);
+    out
+}
+
+/// Where fields stand in an input's text. Found by reading lines, not by a
+/// parser: good for the files people write, and a warning without a line
+/// is still a warning.
+struct Places<'a> {
+    text: &'a str,
+    format: Option<Format>,
+    /// Lines before the structured part (a `.md` file's opening fence).
+    front_line: usize,
+    /// The structured part: front matter, or the whole file.
+    front: &'a str,
+    /// Lines before a `.md` file's body.
+    body_line: Option<usize>,
+}
+
+impl<'a> Places<'a> {
+    fn of(origin: &'a Origin) -> Self {
+        let Some(Source { text, format }) = &origin.source else {
+            return Self { text: "", format: None, front_line: 0, front: "", body_line: None };
+        };
+        let mut places = Self { text, format: Some(*format), front_line: 0, front: text, body_line: None };
+        if *format == Format::Markdown
+            && let Ok(split) = load::split_front_matter(text, origin)
+        {
+            places.front_line = split.front_line;
+            places.front = split.front;
+            places.body_line = Some(split.body_line);
+        }
+        places
+    }
+
+    fn syntax(&self) -> Option<Syntax> {
+        match self.format? {
+            Format::Json => Some(Syntax::Json),
+            Format::Toml => Some(Syntax::Toml),
+            Format::Yaml => Some(Syntax::Yaml),
+            Format::Markdown => Some(if self.text.starts_with("+++") { Syntax::Toml } else { Syntax::Yaml }),
+        }
+    }
+
+    fn start(&self) -> Option<Location> {
+        self.format.map(|_| Location { line: 1, column: 1 })
+    }
+
+    /// The first line of a `.md` file's body.
+    fn body_start(&self) -> Option<Location> {
+        self.body_line.map(|lines| Location { line: lines + 1, column: 1 })
+    }
+
+    /// The line of the field `key`: at the top level if it is there,
+    /// else the first line that names it (brand fields are nested).
+    fn key(&self, key: &str) -> Option<Location> {
+        let syntax = self.syntax()?;
+        let names = |line: &str| match syntax {
+            Syntax::Yaml => line.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')),
+            Syntax::Toml => {
+                line.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('='))
+                    || line.trim_end() == format!("[[{key}]]")
+                    || line.trim_end() == format!("[{key}]")
+            }
+            Syntax::Json => {
+                line.strip_prefix(&format!("\"{key}\"")).is_some_and(|r| r.trim_start().starts_with(':'))
+            }
+        };
+        let lines = || self.front.lines().enumerate();
+        let found =
+            lines().find(|(_, l)| names(l)).or_else(|| lines().find(|(_, l)| names(l.trim_start())))?;
+        let column = found.1.len() - found.1.trim_start().len() + 1;
+        Some(Location { line: self.front_line + found.0 + 1, column })
+    }
+
+    /// The lines of the items of the list field `key` (`- name: …` in
+    /// YAML, `[[key]]` in TOML); empty when they cannot be told apart.
+    fn items(&self, key: &str) -> Vec<Location> {
+        let Some(start) = self.key(key) else { return Vec::new() };
+        let first = start.line - self.front_line - 1;
+        let lines: Vec<&str> = self.front.lines().collect();
+        let at = |i: usize, l: &str| Location {
+            line: self.front_line + i + 1,
+            column: l.len() - l.trim_start().len() + 1,
+        };
+        match self.syntax() {
+            Some(Syntax::Toml) => lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.trim() == format!("[[{key}]]"))
+                .map(|(i, l)| at(i, l))
+                .collect(),
+            Some(Syntax::Yaml) => {
+                let indent = |l: &str| l.len() - l.trim_start().len();
+                let key_indent = indent(lines[first]);
+                let mut item_indent = None;
+                let mut out = Vec::new();
+                for (i, l) in lines.iter().enumerate().skip(first + 1) {
+                    if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                        continue;
+                    }
+                    if indent(l) <= key_indent && !l.trim_start().starts_with('-') {
+                        break;
+                    }
+                    if l.trim_start().starts_with('-') && *item_indent.get_or_insert(indent(l)) == indent(l) {
+                        out.push(at(i, l));
+                    }
+                }
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The Markdown fields as written, with the lines before them when
+    /// their text stands in the file as is (a `.md` body).
+    fn markdown(&self) -> Vec<(&'static str, String, Option<usize>)> {
+        let Some(format) = self.format else { return Vec::new() };
+        #[derive(Deserialize)]
+        struct Fields {
+            body: Option<String>,
+            notes_to_editors: Option<String>,
+        }
+        let origin = Origin::named("");
+        let fields: Option<Fields> =
+            self.syntax().and_then(|s| load::deserialize(self.front, s, &origin, 0).ok());
+        let mut out = Vec::new();
+        if format == Format::Markdown {
+            if let Ok(split) = load::split_front_matter(self.text, &origin) {
+                out.push(("body", split.body.to_string(), Some(split.body_line)));
+            }
+        } else if let Some(body) = fields.as_ref().and_then(|f| f.body.clone()) {
+            out.push(("body", body, None));
+        }
+        if let Some(notes) = fields.and_then(|f| f.notes_to_editors) {
+            out.push(("notes_to_editors", notes, None));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Origin;
+
+    fn warnings(text: &str, format: Format) -> Vec<(&'static str, Option<usize>)> {
+        let release = Release::from_text(text, format, Origin::named("r")).unwrap();
+        let found = conventions(&release, &Brand::neutral(), SystemTime::UNIX_EPOCH);
+        found.iter().map(|w| (w.code, w.location.map(|l| l.line))).collect()
+    }
+
+    #[test]
+    fn each_convention_is_reported_at_its_line() {
+        let text = "---\n\
+            headline: One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.\n\
+            date: 2026-03-02\n\
+            embargo: 2026-03-01T09:00:00+01:00\n\
+            contacts:\n  - name: Jo\n  - name: An\n    phone: '+32 2 000 00 00'\n\
+            boilerplates:\n  - {title: About us, body: ''}\n\
+            ---\n\
+            A [link](ftp://x.org) and [mail](mailto:a@b.org), a note[^a] and[^b].\n\
+            \n![](p.svg)\n\n[^a]: Used.\n[^c]: Unused.\n";
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>"#;
+        let dir = tempfile_dir(&[("p.svg", svg)]);
+        let release = Release::from_text(text, Format::Markdown, Origin::in_dir("r.md", dir.path())).unwrap();
+        let found = conventions(&release, &Brand::neutral(), SystemTime::now());
+        let got: Vec<(&str, Option<usize>)> =
+            found.iter().map(|w| (w.code, w.location.map(|l| l.line))).collect();
+        assert_eq!(
+            got,
+            [
+                ("no-dateline", Some(1)),
+                ("headline-too-long", Some(2)),
+                ("headline-full-stop", Some(2)),
+                ("embargo-past", Some(4)),
+                ("embargo-before-date", Some(4)),
+                ("contact-unreachable", Some(6)),
+                ("empty-about", Some(10)),
+                ("link-scheme", Some(12)),
+                ("footnote-undefined", Some(12)),
+                ("image-no-alt", Some(14)),
+                ("image-no-credit", Some(14)),
+                ("footnote-unused", Some(17)),
+            ],
+            "{found:#?}"
+        );
+        assert!(found.iter().all(|w| w.file == std::path::Path::new("r.md") && !w.hint.is_empty()));
+    }
+
+    #[test]
+    fn a_release_that_follows_the_conventions_has_no_warnings() {
+        let text = "---\nheadline: Library opens on Sundays\ndate: 2026-03-02\ndateline: Ghent\n\
+            contacts: [{name: Jo, email: jo@example.org}]\n---\nThe library opens[^1] (see [site](https://x.org)).\n\n[^1]: From May.\n";
+        assert_eq!(warnings(text, Format::Markdown), []);
+    }
+
+    #[test]
+    fn other_forms_point_at_the_field() {
+        let yaml = "headline: A\ndate: 2026-03-02\ndateline: Ghent\ncontacts: [{name: Jo, email: j@x.org}]\n\
+            body: |\n  See [x](javascript:alert(1)).\n";
+        assert_eq!(warnings(yaml, Format::Yaml), [("link-scheme", Some(5))]);
+        let toml = "headline = \"A\"\ndate = 2026-03-02\nbody = \"B\"\n\n[[contacts]]\nname = \"Jo\"\n";
+        assert_eq!(
+            warnings(toml, Format::Toml),
+            [("no-dateline", Some(1)), ("contact-unreachable", Some(5))]
+        );
+        let json = "{\"headline\": \"A\", \"date\": \"2026-03-02\",\n \"body\": \"B\"}";
+        assert_eq!(warnings(json, Format::Json), [("no-dateline", Some(1)), ("no-contact", Some(1))]);
+    }
+
+    #[test]
+    fn footnote_labels_tell_definitions_from_references() {
+        let (defined, used) = footnote_labels("A[^X] b[^y].\n\n[^x]: Note.\n   [^z]: Other.\nNot [^ a].");
+        assert_eq!(defined.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["x", "z"]);
+        assert_eq!(used.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["x", "y"]);
+    }
+
+    fn tempfile_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+}
