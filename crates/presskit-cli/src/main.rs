@@ -3,8 +3,10 @@
 //! Exit codes: 0 success; 1 the input is invalid or could not be rendered or
 //! written; 2 the command line is wrong.
 
+mod batch;
 mod check;
 mod output;
+mod render;
 mod scaffold;
 mod style;
 
@@ -13,10 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use presskit::{Brand, Options, Release, Renderer, Sandbox, Standards};
 
-use crate::output::{check_not_input, human_size, page_path, write_atomically};
+use crate::output::{check_not_input, human_size, write_atomically};
 
 /// Turns a structured press release into a branded, print-ready PDF.
 #[derive(Parser)]
@@ -37,7 +39,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Render a release (.md, .yaml, .json or .toml) to PDF, PNG or SVG.
-    Render(RenderArgs),
+    Render(render::RenderArgs),
     /// Check releases without rendering: errors as `render` gives them, and
     /// warnings where a release departs from press conventions.
     Check(check::CheckArgs),
@@ -109,42 +111,6 @@ struct EmailArgs {
 }
 
 #[derive(clap::Args)]
-struct RenderArgs {
-    /// The release file.
-    release: PathBuf,
-    /// Where to write: a .pdf, .png or .svg file (several pages give
-    /// name-1.png, name-2.png, …); `-` writes to standard output.
-    /// Default: the release's path with the format's extension.
-    #[arg(short, long, value_name = "OUT")]
-    output: Option<PathBuf>,
-    /// The output format. Default: the output's extension, else PDF.
-    #[arg(short, long, value_enum)]
-    format: Option<Format>,
-    #[command(flatten)]
-    input: InputArgs,
-    /// Pixels per inch of PNG pages (default 144) and of the preview
-    /// (default 72).
-    #[arg(long, value_name = "PPI", value_parser = parse_ppi)]
-    ppi: Option<f32>,
-    /// Also write a PNG of page 1 beside the PDF: a thumbnail for web
-    /// pages and email.
-    #[arg(long)]
-    preview: bool,
-    /// Fail, writing nothing, if the output would be larger than this
-    /// (e.g. 2MB, 500KB); the error names the largest images.
-    #[arg(long, value_name = "SIZE", value_parser = output::parse_size)]
-    max_size: Option<u64>,
-    /// The language to render: one of the release's (`fr`), or `all` for one
-    /// file per language (name.fr.pdf, name.nl.pdf, …).
-    #[arg(long, value_name = "LANG")]
-    lang: Option<String>,
-    /// All the release's languages in one PDF, each in turn with its own
-    /// labels and page numbering.
-    #[arg(long, conflicts_with = "lang")]
-    combine: bool,
-}
-
-#[derive(clap::Args)]
 struct TypstArgs {
     /// The release file.
     release: PathBuf,
@@ -189,40 +155,6 @@ struct InputArgs {
     image_ppi: f64,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Pdf,
-    Png,
-    Svg,
-    /// Plain text, wrapped at 72 columns.
-    Txt,
-    /// Self-contained, email-safe HTML.
-    Html,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Self::Pdf => "pdf",
-            Self::Png => "png",
-            Self::Svg => "svg",
-            Self::Txt => "txt",
-            Self::Html => "html",
-        }
-    }
-
-    fn from_path(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        let ext = if ext == "htm" { "html".to_string() } else { ext };
-        [Self::Pdf, Self::Png, Self::Svg, Self::Txt, Self::Html].into_iter().find(|f| f.extension() == ext)
-    }
-
-    /// Whether the format is laid out by Typst (has pages).
-    fn paged(self) -> bool {
-        matches!(self, Self::Pdf | Self::Png | Self::Svg)
-    }
-}
-
 /// How much to say on standard error.
 #[derive(Clone, Copy)]
 struct Say {
@@ -259,7 +191,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let say = Say { quiet: cli.quiet, verbose: cli.verbose };
     let result = match cli.command {
-        Command::Render(args) => render(&args, say),
+        Command::Render(args) => render::render(&args, say),
         Command::Check(args) => check::check(&args, cli.quiet),
         Command::Typst(args) => typst(&args, say),
         Command::Email(args) => email(&args, say),
@@ -306,13 +238,6 @@ fn parse_standards(text: &str) -> Result<Standards, String> {
     text.parse()
 }
 
-fn parse_ppi(text: &str) -> Result<f32, String> {
-    match text.parse::<f32>() {
-        Ok(ppi) if (9.0..=1200.0).contains(&ppi) => Ok(ppi),
-        _ => Err(format!("`{text}` is not a resolution between 9 and 1200 pixels per inch")),
-    }
-}
-
 /// The release and brand, loaded; the brand file's path, if any.
 fn load(release: &Path, input: &SourceArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
     let sandbox = Sandbox { allowed_dirs: input.allow_dirs.clone(), ..Sandbox::default() };
@@ -327,185 +252,6 @@ fn load(release: &Path, input: &SourceArgs) -> Result<(Release, Brand, Option<Pa
 
 fn options(input: &InputArgs) -> Options {
     Options::default().with_standards(input.standard.unwrap_or_default()).with_image_ppi(input.image_ppi)
-}
-
-fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
-    let start = Instant::now();
-    let named = args.output.as_deref().filter(|o| o.as_os_str() != "-");
-    let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
-    let by_name = named.map(|o| {
-        Format::from_path(o).ok_or_else(|| {
-            Failure::new(
-                format!("{}: the output must be a .pdf, .png, .svg, .txt or .html file", o.display()),
-                "name the output with one of those extensions, or `-` for standard output",
-            )
-        })
-    });
-    let format = match (args.format, by_name.transpose()?) {
-        (Some(given), Some(named)) if given != named => {
-            return Err(Failure::new(
-                format!("--format {} does not match the output's extension", given.extension()),
-                "drop --format, or name the output to match it",
-            ));
-        }
-        (Some(format), _) | (None, Some(format)) => format,
-        (None, None) => Format::Pdf,
-    };
-    if format != Format::Pdf && args.input.standard.is_some() {
-        return Err(Failure::new(
-            "--standard applies to PDF output only",
-            "drop --standard, or render to a .pdf file",
-        ));
-    }
-    if args.preview && (format != Format::Pdf || to_stdout) {
-        return Err(Failure::new(
-            "--preview writes a PNG beside a PDF file",
-            "render to a .pdf file, or render page PNGs with -o NAME.png",
-        ));
-    }
-
-    let (release, brand, brand_file) = load(&args.release, &args.input.source)?;
-    if say.verbose {
-        let brand_name = brand_file.as_ref().map_or("the neutral brand".into(), |b| b.display().to_string());
-        let images = release.images.len() + brand.images.len();
-        eprintln!(
-            "loaded {} with {brand_name} and {} in {} ms",
-            args.release.display(),
-            check::plural(images, "image"),
-            start.elapsed().as_millis()
-        );
-    }
-    for warning in release.embargo_warnings(std::time::SystemTime::now()) {
-        eprintln!("{} {}: {warning}", style::Style::stderr().warning(), args.release.display());
-    }
-    let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
-    let base = named.map_or_else(|| args.release.with_extension(format.extension()), Path::to_path_buf);
-
-    // What to render: one language (the release's own by default), each
-    // language to a file of its own, or all in one document.
-    let options = options(&args.input);
-    let jobs: Vec<(Options, PathBuf)> = match args.lang.as_deref() {
-        _ if args.combine => vec![(options.with_all_languages(true), base)],
-        None => vec![(options, base)],
-        Some("all") => {
-            if to_stdout {
-                return Err(Failure::new(
-                    "--lang all writes a file for each language, and standard output takes one",
-                    "write to files with -o NAME.pdf, or use --combine for one PDF",
-                ));
-            }
-            // Files are named by language (`fr`), or by the full tag when two
-            // share a language (`fr-BE`, `fr-CH`).
-            let langs = release.languages();
-            let shared =
-                |lang: &presskit::Lang| langs.iter().filter(|l| l.language() == lang.language()).count() > 1;
-            langs
-                .iter()
-                .map(|lang| {
-                    let name = if shared(lang) { lang.as_str().to_string() } else { lang.language() };
-                    (options.clone().with_language(lang.clone()), with_suffix(&base, &name))
-                })
-                .collect()
-        }
-        Some(tag) => {
-            let lang = presskit::Lang::parse(tag)
-                .map_err(|err| Failure::new(err, "give a language tag like fr or nl-BE, or `all`"))?;
-            let path = if named.is_some() { base } else { with_suffix(&base, &lang.language()) };
-            vec![(options.with_language(lang), path)]
-        }
-    };
-
-    let renderer = Renderer::new();
-    let mut written = Vec::new();
-    for (options, output) in jobs {
-        if !format.paged() {
-            let text = match format {
-                Format::Html => presskit::html(&release, &brand, &options)?,
-                _ => presskit::text(&release, &brand, &options)?,
-            };
-            if to_stdout {
-                return write_stdout(text.as_bytes());
-            }
-            check_not_input(&output, &inputs)?;
-            write_atomically(&output, text.as_bytes())?;
-            written.push(format!("{} ({})", output.display(), human_size(text.len() as u64)));
-            continue;
-        }
-        let laid_out = Instant::now();
-        let document = renderer.compile_with(&release, &brand, &options)?;
-        for warning in document.warnings() {
-            eprintln!("{} {warning}", style::Style::stderr().warning());
-        }
-        let pages = document.page_count();
-        if say.verbose {
-            eprintln!("laid out {} in {} ms", check::plural(pages, "page"), laid_out.elapsed().as_millis());
-        }
-        let exported = Instant::now();
-        let outputs: Vec<(PathBuf, Vec<u8>)> = match format {
-            Format::Pdf => vec![(output.clone(), document.pdf()?)],
-            Format::Png => (0..pages)
-                .map(|i| Ok((page_path(&output, i + 1, pages), document.png(i, args.ppi.unwrap_or(144.0))?)))
-                .collect::<Result<_, Failure>>()?,
-            // Text and HTML were written above, without layout.
-            Format::Svg | Format::Txt | Format::Html => (0..pages)
-                .map(|i| Ok((page_path(&output, i + 1, pages), document.svg(i)?.into_bytes())))
-                .collect::<Result<_, Failure>>()?,
-        };
-        let total: u64 = outputs.iter().map(|(_, bytes)| bytes.len() as u64).sum();
-        if say.verbose {
-            eprintln!("exported {} in {} ms", human_size(total), exported.elapsed().as_millis());
-        }
-        if let Some(max) = args.max_size
-            && total > max
-        {
-            return Err(too_large(&output, total, max, &document));
-        }
-
-        if to_stdout {
-            if outputs.len() > 1 {
-                return Err(Failure::new(
-                    format!("the release has {pages} pages, and standard output takes one file"),
-                    "write the pages to files with -o NAME.png",
-                ));
-            }
-            return write_stdout(&outputs[0].1);
-        }
-        for (path, _) in &outputs {
-            check_not_input(path, &inputs)?;
-        }
-        let preview = if args.preview {
-            let path = output.with_extension("png");
-            check_not_input(&path, &inputs)?;
-            Some((path, document.png(0, args.ppi.unwrap_or(72.0))?))
-        } else {
-            None
-        };
-        for (path, bytes) in outputs.iter().chain(preview.as_ref()) {
-            write_atomically(path, bytes)?;
-        }
-        let names = match outputs.as_slice() {
-            [(path, _)] => path.display().to_string(),
-            [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
-            [] => String::new(),
-        };
-        let standards = if document.standards().is_empty() {
-            String::new()
-        } else {
-            format!(", {}", document.standards())
-        };
-        written.push(format!(
-            "{names} ({pages} {}, {}{standards})",
-            if pages == 1 { "page" } else { "pages" },
-            human_size(total)
-        ));
-        if let Some((path, bytes)) = &preview {
-            written.push(format!("preview {} ({})", path.display(), human_size(bytes.len() as u64)));
-        }
-    }
-    if !say.quiet {
-        eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());
-    }
-    Ok(())
 }
 
 fn new(args: &NewArgs) -> Result<(), Failure> {
@@ -604,32 +350,6 @@ fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
         );
     }
     Ok(())
-}
-
-/// `release.pdf` for French: `release.fr.pdf`.
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    path.with_file_name(format!("{stem}.{suffix}{ext}"))
-}
-
-fn too_large(output: &Path, total: u64, max: u64, document: &presskit::Document) -> Failure {
-    let images = document.images();
-    let message = format!(
-        "{} would be {}, more than the {} allowed",
-        output.display(),
-        human_size(total),
-        human_size(max)
-    );
-    if images.is_empty() {
-        return Failure::new(message, "the text and fonts alone take this much; raise --max-size");
-    }
-    let largest: Vec<String> =
-        images.iter().take(3).map(|(name, size)| format!("{name} ({})", human_size(*size as u64))).collect();
-    Failure::new(
-        format!("{message}; the largest images: {}", largest.join(", ")),
-        "lower --image-ppi (150 suits email), or use smaller images",
-    )
 }
 
 fn typst(args: &TypstArgs, say: Say) -> Result<(), Failure> {

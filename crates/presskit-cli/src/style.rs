@@ -7,6 +7,7 @@ use std::io::IsTerminal;
 #[derive(Clone, Copy)]
 pub struct Style {
     on: bool,
+    terminal: bool,
 }
 
 impl Style {
@@ -17,7 +18,7 @@ impl Style {
 
     fn new(terminal: bool) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Self { on: terminal && !no_color }
+        Self { on: terminal && !no_color, terminal }
     }
 
     fn paint(self, code: &str, text: &str) -> String {
@@ -47,5 +48,11 @@ impl Style {
     /// Text in a dim grey, for details.
     pub fn dim(self, text: &str) -> String {
         self.paint("2", text)
+    }
+
+    /// Whether the stream is a terminal, where a progress line may be
+    /// redrawn in place (with or without colour).
+    pub fn is_terminal(self) -> bool {
+        self.terminal
     }
 }

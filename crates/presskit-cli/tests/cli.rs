@@ -517,3 +517,70 @@ fn check_reports_errors_and_goes_on() {
     assert!(err.starts_with("error: broken.md:3:"), "{err}");
     assert!(err.contains("\n  hint: "), "{err}");
 }
+
+/// Writes `count` distinct releases named r001.md, r002.md, … into `dir`.
+fn generate_releases(dir: &TestDir, folder: &str, count: usize) {
+    fs::create_dir_all(dir.path(folder)).unwrap();
+    fs::copy(dir.path("_brand.yml"), dir.path(&format!("{folder}/_brand.yml"))).unwrap();
+    fs::copy(dir.path("logo.svg"), dir.path(&format!("{folder}/logo.svg"))).unwrap();
+    for i in 1..=count {
+        let paragraphs = (0..i % 7 + 1)
+            .map(|p| format!("Paragraph {p} of release {i}: the council reports on item {}.", i * 31 + p))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        dir.write(
+            &format!("{folder}/r{i:03}.md"),
+            &format!("---\nheadline: Release {i} of the season\ndate: 2026-03-02\ndateline: Ghent\n---\n{paragraphs}\n"),
+        );
+    }
+}
+
+#[test]
+fn a_batch_of_200_releases_renders_every_one() {
+    let dir = TestDir::with_example();
+    generate_releases(&dir, "season", 200);
+    let output = dir.run(&["render", "season", "-o", "out"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(err.contains("rendered 200 of 200 releases in "), "{err}");
+    // Not a terminal: a plain line per release.
+    assert_eq!(err.lines().filter(|l| l.starts_with("ok season/r")).count(), 200, "{err}");
+    for i in 1..=200 {
+        let pdf = fs::read(dir.path(&format!("out/r{i:03}.pdf"))).expect("every release has its PDF");
+        assert!(pdf.starts_with(b"%PDF-") && pdf.trim_ascii_end().ends_with(b"%%EOF"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains(&format!("Release {i} of the season")), "r{i:03}.pdf has another title");
+    }
+    let check = Command::new("qpdf").arg("--check").arg(dir.path("out/r137.pdf")).output().expect("qpdf");
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
+#[test]
+fn a_batch_with_broken_releases_renders_the_rest_and_names_them() {
+    let dir = TestDir::with_example();
+    generate_releases(&dir, "season", 12);
+    dir.write("season/r003.md", "---\nheadline: Broken date\ndate: 2026-02-30\n---\nBody.\n");
+    dir.write("season/r007.md", "---\nheadline: [unclosed\ndate: 2026-03-02\n---\nBody.\n");
+    dir.write("season/r011.md", "---\nheadline: No body\ndate: 2026-03-02\n---\n");
+    // A pattern the shell did not expand, as on Windows or when quoted.
+    let output = dir.run(&["render", "season/r0*.md", "-o", "out", "--jobs", "3"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("rendered 9 of 12 releases in "), "{err}");
+    assert!(err.contains("3 failed:"), "{err}");
+    for broken in ["r003", "r007", "r011"] {
+        assert!(err.contains(&format!("error: season/{broken}.md:")), "{broken} not reported: {err}");
+        assert!(!dir.path(&format!("out/{broken}.pdf")).exists());
+    }
+    let mut written = fs::read_dir(dir.path("out")).unwrap().count();
+    assert_eq!(written, 9);
+    // Two releases that would write one file are refused before any render.
+    fs::create_dir_all(dir.path("other")).unwrap();
+    fs::copy(dir.path("season/r001.md"), dir.path("other/r001.md")).unwrap();
+    let output = dir.run(&["render", "season/r001.md", "other/r001.md", "-o", "out"]);
+    assert!(stderr(&output).contains("would both write"), "{}", stderr(&output));
+    written = fs::read_dir(dir.path("out")).unwrap().count();
+    assert_eq!(written, 9);
+    let output = dir.run(&["render", "season", "-o", "one.pdf"]);
+    assert!(stderr(&output).contains("-o names a folder"), "{}", stderr(&output));
+}
