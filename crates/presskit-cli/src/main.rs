@@ -9,6 +9,7 @@ mod output;
 mod render;
 mod scaffold;
 mod style;
+mod watch;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,6 +44,9 @@ enum Command {
     /// Check releases without rendering: errors as `render` gives them, and
     /// warnings where a release departs from press conventions.
     Check(check::CheckArgs),
+    /// Render a release again on every save of it, its brand or a file
+    /// they name, printing how long each render took and any error.
+    Watch(render::RenderArgs),
     /// Write a release as a Typst project that the stock `typst` command
     /// compiles to the same layout, for hand-tuning.
     Typst(TypstArgs),
@@ -193,6 +197,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render::render(&args, say),
         Command::Check(args) => check::check(&args, cli.quiet),
+        Command::Watch(args) => watch::watch(&args, say),
         Command::Typst(args) => typst(&args, say),
         Command::Email(args) => email(&args, say),
         Command::New(args) => new(&args),

@@ -26,7 +26,7 @@ pub struct RenderArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     #[command(flatten)]
-    input: InputArgs,
+    pub input: InputArgs,
     /// Pixels per inch of PNG pages (default 144) and of the preview
     /// (default 72).
     #[arg(long, value_name = "PPI", value_parser = parse_ppi)]

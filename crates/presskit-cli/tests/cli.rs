@@ -584,3 +584,75 @@ fn a_batch_with_broken_releases_renders_the_rest_and_names_them() {
     let output = dir.run(&["render", "season", "-o", "one.pdf"]);
     assert!(stderr(&output).contains("-o names a folder"), "{}", stderr(&output));
 }
+
+#[test]
+fn watch_renders_again_on_each_save_of_release_brand_and_image() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = TestDir::with_example();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_presskit"))
+        .args(["watch", "release.md", "-o", "out.pdf"])
+        .current_dir(dir.dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start presskit watch");
+    let (lines, receiver) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // Waits for the next line starting with `prefix`; all lines seen go
+    // into the message if it never comes.
+    let mut seen = Vec::new();
+    let mut next = |prefix: &str| loop {
+        match receiver.recv_timeout(Duration::from_secs(30)) {
+            Ok(line) => {
+                seen.push(line.clone());
+                if line.starts_with(prefix) {
+                    return line;
+                }
+            }
+            Err(_) => panic!("no `{prefix}` line; the watch printed:\n{}", seen.join("\n")),
+        }
+    };
+    let pdf_text =
+        |dir: &TestDir| String::from_utf8_lossy(&fs::read(dir.path("out.pdf")).unwrap()).into_owned();
+
+    next("rendered out.pdf");
+    assert!(next("watching release.md").contains("and 4 files"));
+
+    // The release: a new headline reaches the PDF's title.
+    dir.edit("release.md", "headline: Despite", "headline: Watched despite");
+    next("release.md changed");
+    next("rendered out.pdf");
+    assert!(pdf_text(&dir).contains("Watched despite"));
+
+    // A broken save is reported and the watch goes on.
+    dir.edit("release.md", "date: 2014-11-20", "date: 2014-11-31");
+    next("release.md changed");
+    assert!(next("error: ").contains("release.md:"));
+    dir.edit("release.md", "date: 2014-11-31", "date: 2014-11-20");
+    next("release.md changed");
+    next("rendered out.pdf");
+
+    // The brand: its name is the PDF's author.
+    dir.edit("_brand.yml", "ECPAT Belgium", "ECPAT Watched");
+    next("_brand.yml changed");
+    next("rendered out.pdf");
+    assert!(pdf_text(&dir).contains("ECPAT Watched"));
+
+    // An image the brand names: the logo.
+    let logo = fs::read_to_string(dir.path("logo.svg")).unwrap();
+    dir.write("logo.svg", &logo.replace("</svg>", "<rect width=\"1\" height=\"1\"/></svg>"));
+    assert!(next("").ends_with("logo.svg changed"));
+    next("rendered out.pdf");
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

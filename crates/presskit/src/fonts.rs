@@ -159,6 +159,7 @@ mod tests {
                 files: vec![crate::model::Asset {
                     name: "broken.otf".into(),
                     data: Arc::from(&b"not a font"[..]),
+                    path: None,
                 }],
             }],
             ..Brand::default()

@@ -361,7 +361,7 @@ mod tests {
     use super::*;
 
     fn asset(data: Vec<u8>) -> Asset {
-        Asset { name: "x".into(), data: Arc::from(data) }
+        Asset { name: "x".into(), data: Arc::from(data), path: None }
     }
 
     fn encode(img: &DynamicImage, format: ImageFormat) -> Vec<u8> {

@@ -362,7 +362,7 @@ pub(crate) fn read_asset(
             format!("the {what} `{name}` is larger than {} MB", limit / 1_000_000),
             format!("use a smaller {what}, or raise the limit (`Limits::max_asset_bytes`)"),
         )),
-        Ok(data) => Ok(Asset { name: name.to_string(), data: Arc::from(data) }),
+        Ok(data) => Ok(Asset { name: name.to_string(), data: Arc::from(data), path: Some(path.real) }),
         Err(err) => Err(fail(
             format!("cannot read the {what} `{name}` ({}: {})", path.shown.display(), io_message(&err)),
             "check that the path names a readable file".into(),

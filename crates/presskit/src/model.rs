@@ -53,6 +53,9 @@ pub struct Release {
     /// path as written.
     #[serde(skip)]
     pub images: Vec<Asset>,
+    /// The translation files the release names, as found.
+    #[serde(skip)]
+    pub translation_files: Vec<PathBuf>,
     /// Where the release came from.
     #[serde(skip)]
     pub origin: Origin,
@@ -110,6 +113,14 @@ impl Release {
             ));
         }
         out
+    }
+
+    /// The files the release was read from: itself, its translation files
+    /// and its images; what to watch for changes.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let own = self.origin.dir.is_some().then(|| self.origin.name.clone());
+        let images = self.images.iter().filter_map(|a| a.path.clone());
+        own.into_iter().chain(self.translation_files.iter().cloned()).chain(images).collect()
     }
 
     /// The release in one of its languages, as a release of its own (with
@@ -217,6 +228,8 @@ pub struct Asset {
     pub name: String,
     /// The file's content.
     pub data: Arc<[u8]>,
+    /// Where it was read from, if from a file: for watching it.
+    pub path: Option<PathBuf>,
 }
 
 impl fmt::Debug for Asset {
@@ -284,6 +297,21 @@ pub struct HeadingTypography {
     pub weight: Option<u16>,
     /// Colour.
     pub color: Option<Color>,
+}
+
+impl Brand {
+    /// The files the brand was read from: the brand file, its logo, font
+    /// files and images; what to watch for changes.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let own = self.origin.as_ref().filter(|o| o.dir.is_some()).map(|o| o.name.clone());
+        let logo = self.logo.iter().map(|l| &l.image);
+        let fonts = self.fonts.iter().flat_map(|f| match f {
+            BrandFont::Files { files, .. } => files.as_slice(),
+            BrandFont::System { .. } => &[],
+        });
+        let assets = logo.chain(fonts).chain(&self.images).filter_map(|a| a.path.clone());
+        own.into_iter().chain(assets).collect()
+    }
 }
 
 /// A media contact.

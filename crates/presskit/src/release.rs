@@ -177,8 +177,10 @@ impl RawRelease {
             check_contacts(contacts, &origin)?;
         }
         let mut translations = Vec::new();
+        let mut translation_files = Vec::new();
         for (i, raw) in self.translations.into_iter().enumerate() {
-            let translation = translation(raw, i, (self.date, self.embargo), &origin, &mut images)?;
+            let dates = (self.date, self.embargo);
+            let translation = translation(raw, i, dates, &origin, &mut images, &mut translation_files)?;
             if translation.lang == self.lang.clone().unwrap_or_default()
                 || translations.iter().any(|t: &crate::model::Translation| t.lang == translation.lang)
             {
@@ -216,6 +218,7 @@ impl RawRelease {
             brand: nonempty(self.brand),
             translations,
             images,
+            translation_files,
             origin,
         })
     }
@@ -230,6 +233,7 @@ fn translation(
     (date, embargo): (Date, Option<Embargo>),
     origin: &Origin,
     images: &mut Vec<crate::model::Asset>,
+    files: &mut Vec<std::path::PathBuf>,
 ) -> Result<crate::model::Translation> {
     let place = |lang: &Option<Lang>| match lang {
         Some(lang) => format!("translation `{}`", lang.as_str()),
@@ -259,6 +263,7 @@ fn translation(
         // taken, and its date and embargo must agree.
         let path = load::resolve(origin, file, "translation file", None)?;
         let inner = Release::from_path_in(&path.shown, origin.sandbox.clone())?;
+        files.push(path.real);
         let disagree = |what: &str| {
             Error::new(ErrorKind::InvalidValue, format!("the translation file `{file}` has another {what}"))
                 .in_file(&origin.name)

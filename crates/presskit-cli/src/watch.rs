@@ -1,0 +1,98 @@
+//! `presskit watch`: renders a release again on every save of it, its
+//! brand, its translations or a file they name, and keeps going after an
+//! error. The renderer stays warm between renders, so a re-render costs a
+//! fraction of the first.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use presskit::Renderer;
+
+use crate::render::{Format, RenderArgs, Target, check_format, render_one};
+use crate::style::Style;
+use crate::{Failure, Say, batch, load};
+
+/// How often files are looked at: quick to notice, cheap to poll.
+const POLL: Duration = Duration::from_millis(150);
+
+/// A file's state as far as watching goes.
+type Stamp = Option<(SystemTime, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
+    if args.releases.len() != 1 || batch::is_batch(&args.releases) {
+        return Err(Failure::new("watch takes one release file", "run a watch for each release"));
+    }
+    let release = &args.releases[0];
+    let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
+    if to_stdout {
+        return Err(Failure::new("watch writes a file on every change", "name the output with -o"));
+    }
+    let named = args.output.clone();
+    let format = args.format.or(named.as_deref().and_then(Format::from_path)).unwrap_or(Format::Pdf);
+    check_format(args, format, false)?;
+    let target = named.map_or(Target::Beside, Target::File);
+    let style = Style::stderr();
+    let renderer = Renderer::new();
+    let mut files = vec![release.clone()];
+    let mut first = true;
+    loop {
+        // What to watch: what the release and brand were read from. While
+        // they do not load, the last good list (and the release) stays.
+        if let Ok((r, b, _)) = load(release, &args.input.source) {
+            files = r.files().into_iter().chain(b.files()).collect();
+            if !files.contains(release) {
+                files.insert(0, release.clone());
+            }
+        }
+        let stamps: Vec<Stamp> = files.iter().map(|f| stamp(f)).collect();
+        let start = Instant::now();
+        let warn = |w: String| eprintln!("{} {w}", style.warning());
+        match render_one(release, &target, format, args, &renderer, Say { quiet: true, ..say }, &warn) {
+            Ok(written) => {
+                if !say.quiet {
+                    eprintln!(
+                        "{} {} in {} ms",
+                        style.good("rendered"),
+                        written.join(", "),
+                        start.elapsed().as_millis()
+                    );
+                }
+            }
+            Err(failure) => crate::report(&failure),
+        }
+        if first && !say.quiet {
+            let others = files.len() - 1;
+            eprintln!(
+                "watching {}{} for changes; press Ctrl-C to stop",
+                release.display(),
+                if others > 0 {
+                    format!(" and {}", crate::check::plural(others, "file"))
+                } else {
+                    String::new()
+                }
+            );
+        }
+        first = false;
+        let changed = wait_for_change(&files, &stamps);
+        // Editors write in steps (truncate, write, rename): let them finish.
+        std::thread::sleep(Duration::from_millis(50));
+        if !say.quiet {
+            eprintln!("{} changed", changed.display());
+        }
+    }
+}
+
+/// Waits until one of `files` differs from its stamp; returns it.
+fn wait_for_change<'a>(files: &'a [PathBuf], stamps: &[Stamp]) -> &'a Path {
+    loop {
+        std::thread::sleep(POLL);
+        if let Some((file, _)) = files.iter().zip(stamps).find(|(f, s)| stamp(f) != **s) {
+            return file;
+        }
+    }
+}
