@@ -17,9 +17,14 @@ const PIXEL_TOLERANCE: f64 = 0.002;
 
 fn check(name: &str, release: &str) {
     let document = compile(&path(release));
+    check_pages(name, &document, document.page_count());
+}
+
+/// Compares the first `pages` pages of `document` with their references.
+fn check_pages(name: &str, document: &presskit::Document, pages: usize) {
     let update = std::env::var_os("PRESSKIT_UPDATE_REFS").is_some_and(|v| v != "0");
     let mut failures = Vec::new();
-    for page in 0..document.page_count() {
+    for page in 0..pages {
         let png = document.png(page, PPI).expect("png export");
         let file = format!("{name}-{}.png", page + 1);
         let reference = path("tests/ref").join(&file);
@@ -37,9 +42,9 @@ fn check(name: &str, release: &str) {
         }
     }
     // A page that disappeared leaves its reference behind.
-    let extra = path("tests/ref").join(format!("{name}-{}.png", document.page_count() + 1));
+    let extra = path("tests/ref").join(format!("{name}-{}.png", pages + 1));
     if !update && extra.exists() {
-        failures.push(format!("{name}: the render has {} pages, the references more", document.page_count()));
+        failures.push(format!("{name}: the render has {pages} pages, the references more"));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -104,4 +109,16 @@ fn ecpat_example() {
 #[test]
 fn us_embargoed_release_with_everything() {
     check("everything", "tests/cases/everything.md");
+}
+
+/// A media kit: the cover, the contents, and the first document's first
+/// page (no running header there, the numbering restarted).
+#[test]
+fn ecpat_media_kit() {
+    let kit = presskit::Kit::from_path(path("examples/ecpat-belgium/kit.yml")).unwrap_or_else(|e| panic!("{e}"));
+    let brand = kit.brand().unwrap_or_else(|e| panic!("{e}"));
+    let document = presskit_tests::RENDERER.compile_kit(&kit, &brand, &presskit::Options::default()).unwrap();
+    assert!(document.warnings().is_empty(), "Typst warned: {:?}", document.warnings());
+    assert_eq!(document.page_count(), 9);
+    check_pages("kit", &document, 3);
 }

@@ -5,6 +5,7 @@
 
 mod batch;
 mod check;
+mod kit;
 mod output;
 mod render;
 mod scaffold;
@@ -47,6 +48,9 @@ enum Command {
     /// Render a release again on every save of it, its brand or a file
     /// they name, printing how long each render took and any error.
     Watch(render::RenderArgs),
+    /// Render a media kit: a cover, linked contents and each document with
+    /// its own page numbers, in one PDF; --split and --zip for the parts.
+    Kit(kit::KitArgs),
     /// Write a release as a Typst project that the stock `typst` command
     /// compiles to the same layout, for hand-tuning.
     Typst(TypstArgs),
@@ -198,6 +202,7 @@ fn main() -> ExitCode {
         Command::Render(args) => render::render(&args, say),
         Command::Check(args) => check::check(&args, cli.quiet),
         Command::Watch(args) => watch::watch(&args, say),
+        Command::Kit(args) => kit::kit(&args, say),
         Command::Typst(args) => typst(&args, say),
         Command::Email(args) => email(&args, say),
         Command::New(args) => new(&args),

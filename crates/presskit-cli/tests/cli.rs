@@ -656,3 +656,139 @@ fn watch_renders_again_on_each_save_of_release_brand_and_image() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+/// The text of each page of a PDF, through pdftotext.
+fn pages_text(pdf: &Path) -> Vec<String> {
+    let output = Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().expect("pdftotext");
+    String::from_utf8_lossy(&output.stdout).split('\u{c}').map(str::to_string).collect()
+}
+
+/// For each link on page `page` (1-based) of a PDF, the page it goes to.
+fn link_targets(pdf: &Path, page: usize) -> Vec<usize> {
+    let output =
+        Command::new("qpdf").args(["--json=2", "--json-key=pages", "--json-key=qpdf"]).arg(pdf).output();
+    let json: serde_json::Value = serde_json::from_slice(&output.expect("qpdf").stdout).expect("qpdf JSON");
+    let pages: Vec<&str> =
+        json["pages"].as_array().unwrap().iter().map(|p| p["object"].as_str().unwrap()).collect();
+    let objects = &json["qpdf"][1];
+    let object = |r: &str| &objects[format!("obj:{r}")]["value"];
+    object(pages[page - 1])["/Annots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| object(a.as_str().unwrap()))
+        .filter(|a| a["/Subtype"] == "/Link")
+        .map(|a| {
+            let dest = &a["/Dest"];
+            let dest = if dest.is_string() { object(dest.as_str().unwrap()) } else { dest };
+            let target = dest[0].as_str().expect("a page reference");
+            pages.iter().position(|p| *p == target).expect("a page of the PDF") + 1
+        })
+        .collect()
+}
+
+#[test]
+fn a_kit_has_a_cover_linked_contents_and_each_document_numbered_alone() {
+    let dir = TestDir::with_example();
+    fs::create_dir_all(dir.path("kit")).unwrap();
+    fs::copy(dir.path("_brand.yml"), dir.path("kit/_brand.yml")).unwrap();
+    fs::copy(dir.path("logo.svg"), dir.path("kit/logo.svg")).unwrap();
+    let long = (1..=14).map(|i| format!("Paragraph {i} of the long release, which runs onto a second page and on.\n\nAnd more for {i}: the library opens on Sundays, with readings and a café for all."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let releases = [
+        ("one.md", "Library opens on Sundays", long.as_str()),
+        ("two.md", "New reading room for children", "The room opens in May."),
+        ("three.md", "Archive goes online", "Ten thousand letters are now online."),
+    ];
+    for (file, headline, body) in releases {
+        dir.write(
+            &format!("kit/{file}"),
+            &format!("---\nheadline: {headline}\ndate: 2026-03-02\ndateline: Ghent\n---\n{body}\n"),
+        );
+    }
+    dir.write("kit/facts.md", "---\nheadline: The library in numbers\ndate: 2026-03-02\nend_mark: ''\n---\n- 3 floors\n- 120,000 books\n");
+    dir.write(
+        "kit/spring.yml",
+        "title: Spring media kit\nsubtitle: The library in 2026\ndate: 2026-03-02\ndocuments:\n  - one.md\n  - two.md\n  - three.md\n  - {file: facts.md, label: FACT SHEET}\n",
+    );
+
+    let output = dir.run(&["kit", "kit/spring.yml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pdf = dir.path("kit/spring.pdf");
+    let pages = pages_text(&pdf);
+    assert!(pages[0].contains("Spring media kit") && pages[0].contains("The library in 2026"));
+    // Letter-spaced labels come out of pdftotext with spaces.
+    assert!(pages[1].contains("Contents") && pages[1].replace(' ', "").contains("FACTSHEET"), "{}", pages[1]);
+    // Each document starts where its contents entry links, on a page of
+    // its own numbered "Page 1 of N".
+    let targets = link_targets(&pdf, 2);
+    let headlines = [
+        "Library opens on Sundays",
+        "New reading room for children",
+        "Archive goes online",
+        "The library in numbers",
+    ];
+    assert_eq!(targets.len(), headlines.len(), "{targets:?}");
+    for (target, headline) in targets.iter().zip(headlines) {
+        let page = &pages[target - 1];
+        assert!(page.contains(headline), "page {target} is not where {headline} starts:\n{page}");
+        assert!(page.contains("Page 1 of"), "page {target} does not restart the numbering:\n{page}");
+    }
+    assert_eq!(targets[1] - targets[0], 2, "the long release takes two pages");
+    assert!(pages[targets[0]].contains("Page 2 of 2"), "{}", pages[targets[0]]);
+
+    // --split --zip: the kit, each document with a thumbnail, a manifest.
+    let output = dir.run(&["kit", "kit/spring.yml", "--split", "--zip", "-o", "spring.zip"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = fs::read(dir.path("spring.zip")).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).expect("a zip");
+    let names: Vec<String> =
+        (0..archive.len()).map(|i| archive.by_index(i).unwrap().name().unwrap().to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "spring.pdf",
+            "01-2026-03-02-library-opens-on-sundays.pdf",
+            "01-2026-03-02-library-opens-on-sundays.png",
+            "02-2026-03-02-new-reading-room-for-children.pdf",
+            "02-2026-03-02-new-reading-room-for-children.png",
+            "03-2026-03-02-archive-goes-online.pdf",
+            "03-2026-03-02-archive-goes-online.png",
+            "04-2026-03-02-the-library-in-numbers.pdf",
+            "04-2026-03-02-the-library-in-numbers.png",
+            "manifest.json",
+        ]
+    );
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("manifest.json").unwrap(), &mut manifest).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let docs = manifest["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 4);
+    assert_eq!(docs[3]["title"], "The library in numbers");
+    assert_eq!(docs[3]["label"], "FACT SHEET");
+    assert_eq!(docs[0]["languages"], serde_json::json!(["en"]));
+    assert_eq!(docs[0]["pages"], 2);
+    for doc in docs {
+        let file = archive.by_name(doc["file"].as_str().unwrap()).unwrap();
+        assert_eq!(file.size(), doc["bytes"].as_u64().unwrap());
+        drop(file);
+        let png = archive.by_name(doc["thumbnail"].as_str().unwrap()).unwrap();
+        assert_eq!(png.size(), doc["thumbnail_bytes"].as_u64().unwrap());
+    }
+    // The same kit gives the same archive, byte for byte.
+    dir.run(&["kit", "kit/spring.yml", "--split", "--zip", "-o", "again.zip"]);
+    assert!(fs::read(dir.path("again.zip")).unwrap() == bytes, "the archive differs between runs");
+
+    // --split alone: a folder of the same files.
+    let output = dir.run(&["kit", "kit/spring.yml", "--split", "-o", "folder"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut listed: Vec<String> = fs::read_dir(dir.path("folder"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    listed.sort();
+    let mut expected = names.clone();
+    expected.sort();
+    assert_eq!(listed, expected);
+}

@@ -240,8 +240,13 @@ impl Brand {
     /// beside the release, else the [neutral](Self::neutral) brand. The
     /// brand keeps the release's sandbox.
     pub fn for_release(release: &Release) -> Result<Self> {
-        let origin = &release.origin;
-        if let Some(name) = &release.brand {
+        Ok(Self::named_in(&release.origin, release.brand.as_deref())?.unwrap_or_else(Self::neutral))
+    }
+
+    /// The brand file `name` (relative to the input of `origin`, inside its
+    /// sandbox), else `_brand.yml` beside that input; `None` if neither.
+    pub(crate) fn named_in(origin: &Origin, name: Option<&str>) -> Result<Option<Self>> {
+        if let Some(name) = name {
             let path = load::resolve(origin, name, "brand file", None)?;
             if !path.real.is_file() {
                 return Err(Error::new(
@@ -249,18 +254,18 @@ impl Brand {
                     format!("the brand file `{name}` is not a file ({})", path.shown.display()),
                 )
                 .in_file(&origin.name)
-                .with_hint("the `brand` path is relative to the release file"));
+                .with_hint("the `brand` path is relative to the file that names it"));
             }
-            return Self::from_path_in(&path.shown, origin.sandbox.clone());
+            return Self::from_path_in(&path.shown, origin.sandbox.clone()).map(Some);
         }
         if let Some(dir) = &origin.dir
             && dir.join(BRAND_FILE_NAME).symlink_metadata().is_ok()
         {
             // A `_brand.yml` that links out of the sandbox is refused too.
             let path = load::resolve(origin, BRAND_FILE_NAME, "brand file", None)?;
-            return Self::from_path_in(&path.shown, origin.sandbox.clone());
+            return Self::from_path_in(&path.shown, origin.sandbox.clone()).map(Some);
         }
-        Ok(Self::neutral())
+        Ok(None)
     }
 }
 

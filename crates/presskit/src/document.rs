@@ -10,6 +10,7 @@ use crate::bidi;
 use crate::content::{Block, Content, Inline};
 use crate::error::{Error, ErrorKind, Result};
 use crate::images::{Bounds, Prepared};
+use crate::kit::Kit;
 use crate::labels::Labels;
 use crate::model::{Asset, Brand, Contact, Origin, Paper, Region, Release};
 use crate::options::Options;
@@ -82,13 +83,28 @@ struct Data<'a> {
     logo: Option<LogoData>,
     colors: ColorData,
     fonts: FontData,
-    /// The release in each language, in turn; usually one.
+    /// A media kit's cover and contents; `None` for a release alone.
+    kit: Option<KitData>,
+    /// The release in each language, in turn; usually one. A kit's
+    /// documents, each in its languages, in order.
     parts: Vec<PartData>,
+}
+
+/// A media kit's cover page and table of contents.
+#[derive(Serialize)]
+struct KitData {
+    title: String,
+    subtitle: Option<String>,
+    date: String,
+    /// The heading of the table of contents.
+    contents: &'static str,
 }
 
 /// One language's release, with its own labels and page numbering.
 #[derive(Serialize)]
 struct PartData {
+    /// Which document of a kit the part belongs to (0 for a release).
+    doc: usize,
     lang: String,
     region: Option<String>,
     labels: Labels,
@@ -178,15 +194,23 @@ pub(crate) fn build(
     options: &Options,
     prepare_image: &mut PrepareImage,
 ) -> Result<Project> {
-    let mut files = Vec::new();
+    build_documents(&[release], None, brand, options, prepare_image)
+}
 
-    let paper_width_mm = match brand.paper {
-        Paper::A4 => 210.0,
-        Paper::UsLetter => 215.9,
-    };
-    let text_width = points(paper_width_mm - 2.0 * MARGIN_X_MM);
-    let figure = Bounds { width: text_width, height: points(FIGURE_HEIGHT_MM) };
-    // Where each release image is first named, for messages.
+/// Builds the project for a media kit: a cover and contents, then each
+/// document with its own page numbering.
+pub(crate) fn build_kit(
+    kit: &Kit,
+    brand: &Brand,
+    options: &Options,
+    prepare_image: &mut PrepareImage,
+) -> Result<Project> {
+    let documents: Vec<&Release> = kit.documents.iter().collect();
+    build_documents(&documents, Some(kit), brand, options, prepare_image)
+}
+
+/// Where each image a release names is first named, for messages.
+fn image_places(release: &Release) -> BTreeMap<String, Option<crate::error::Location>> {
     let mut places = BTreeMap::new();
     let translations = release.translations.iter().flat_map(|t| {
         std::iter::once(&t.body)
@@ -200,10 +224,32 @@ pub(crate) fn build(
     for image in texts.flat_map(Content::images) {
         places.entry(image.src.clone()).or_insert(image.location);
     }
+    places
+}
+
+fn build_documents(
+    documents: &[&Release],
+    kit: Option<&Kit>,
+    brand: &Brand,
+    options: &Options,
+    prepare_image: &mut PrepareImage,
+) -> Result<Project> {
+    let mut files = Vec::new();
+
+    let paper_width_mm = match brand.paper {
+        Paper::A4 => 210.0,
+        Paper::UsLetter => 215.9,
+    };
+    let text_width = points(paper_width_mm - 2.0 * MARGIN_X_MM);
+    let figure = Bounds { width: text_width, height: points(FIGURE_HEIGHT_MM) };
+    let places: Vec<(&Origin, BTreeMap<_, _>)> =
+        documents.iter().map(|r| (&r.origin, image_places(r))).collect();
     let mut add = |asset: &Asset, path: &str, bounds: Bounds, origin: Option<&Origin>| -> Result<String> {
         let limits = origin.map(|o| o.sandbox.limits.clone()).unwrap_or_default();
         let prepared = prepare_image(asset, bounds, &limits).map_err(|message| {
-            let at = origin.filter(|o| *o == &release.origin).and_then(|_| places.get(&asset.name).copied());
+            let at = origin
+                .and_then(|o| places.iter().find(|(p, _)| *p == o))
+                .and_then(|(_, places)| places.get(&asset.name).copied());
             let err = Error::new(ErrorKind::Image, message)
                 .at(at.flatten())
                 .with_hint("re-save the image as PNG or JPEG, or replace it");
@@ -227,20 +273,12 @@ pub(crate) fn build(
         None => None,
     };
 
-    // Images go into the project under generated names; the release's and
-    // the brand's may be written alike but live in different folders.
-    let mut release_images = BTreeMap::new();
-    for (i, asset) in release.images.iter().enumerate() {
-        let path = add(asset, &format!("/images/release-{i}"), figure, Some(&release.origin))?;
-        release_images.insert(asset.name.clone(), path);
-    }
     let mut brand_images = BTreeMap::new();
     for (i, asset) in brand.images.iter().enumerate() {
         let path = add(asset, &format!("/images/brand-{i}"), figure, brand.origin.as_ref())?;
         brand_images.insert(asset.name.clone(), path);
     }
     let mut notes = 0;
-
     let primary = brand.colors.primary.map_or(DEFAULT_PRIMARY.into(), |c| c.to_hex());
     let colors = ColorData {
         secondary: brand.colors.secondary.map_or(primary.clone(), |c| c.to_hex()),
@@ -268,65 +306,90 @@ pub(crate) fn build(
     let families = vec![fonts.text.clone(), fonts.heading.clone()];
 
     let mut parts = Vec::new();
-    for mut view in View::all(release, brand, options)? {
-        // Image paths and footnote numbers for the project; the brand's
-        // "About" names the brand's images.
-        view.release.body = prepare(&view.release.body, &release_images, &mut notes);
-        if let Some(n) = &view.release.notes_to_editors {
-            view.release.notes_to_editors = Some(prepare(n, &release_images, &mut notes));
+    for (doc, release) in documents.iter().enumerate() {
+        // Images go into the project under generated names; the release's and
+        // the brand's may be written alike but live in different folders, and
+        // so may two documents' of a kit.
+        let mut release_images = BTreeMap::new();
+        for (i, asset) in release.images.iter().enumerate() {
+            let name =
+                if doc == 0 { format!("/images/release-{i}") } else { format!("/images/release{doc}-{i}") };
+            let path = add(asset, &name, figure, Some(&release.origin))?;
+            release_images.insert(asset.name.clone(), path);
         }
-        for (i, (_, body)) in view.abouts.iter_mut().enumerate() {
-            let images = if i == 0 && view.brand_about { &brand_images } else { &release_images };
-            *body = prepare(body, images, &mut notes);
-        }
-        let View {
-            release,
-            labels,
-            region,
-            label,
-            line,
-            date,
-            dateline,
-            abouts,
-            contacts,
-            end_mark,
-            slug,
-            ..
-        } = view;
-        let (dateline, dateline_sep) = match dateline {
-            Some((place, sep)) => (Some(place), sep),
-            None => (None, ""),
-        };
-        parts.push(PartData {
-            lang: release.lang.language(),
-            region: release.lang.region(),
-            contacts_at_top: region == Region::Us,
-            release: ReleaseData {
+        for mut view in View::all(release, brand, options)? {
+            // Image paths and footnote numbers for the project; the brand's
+            // "About" names the brand's images.
+            view.release.body = prepare(&view.release.body, &release_images, &mut notes);
+            if let Some(n) = &view.release.notes_to_editors {
+                view.release.notes_to_editors = Some(prepare(n, &release_images, &mut notes));
+            }
+            for (i, (_, body)) in view.abouts.iter_mut().enumerate() {
+                let images = if i == 0 && view.brand_about { &brand_images } else { &release_images };
+                *body = prepare(body, images, &mut notes);
+            }
+            let View {
+                release,
+                labels,
+                region,
                 label,
                 line,
-                embargoed: release.embargo.is_some(),
                 date,
-                headline: release.headline,
-                subheadline: release.subheadline,
                 dateline,
-                dateline_sep,
-                body: release.body,
-                end_mark,
-                abouts: abouts.into_iter().map(|(title, body)| AboutData { title, body }).collect(),
-                notes: release.notes_to_editors,
+                abouts,
                 contacts,
+                end_mark,
                 slug,
-            },
-            labels,
-        });
+                ..
+            } = view;
+            let (dateline, dateline_sep) = match dateline {
+                Some((place, sep)) => (Some(place), sep),
+                None => (None, ""),
+            };
+            parts.push(PartData {
+                doc,
+                lang: release.lang.language(),
+                region: release.lang.region(),
+                contacts_at_top: region == Region::Us,
+                release: ReleaseData {
+                    label,
+                    line,
+                    embargoed: release.embargo.is_some(),
+                    date,
+                    headline: release.headline,
+                    subheadline: release.subheadline,
+                    dateline,
+                    dateline_sep,
+                    body: release.body,
+                    end_mark,
+                    abouts: abouts.into_iter().map(|(title, body)| AboutData { title, body }).collect(),
+                    notes: release.notes_to_editors,
+                    contacts,
+                    slug,
+                },
+                labels,
+            });
+        }
     }
     let first = &parts[0];
+    let release = documents[0];
 
     let attachment = if options.standards.attaches_release() {
         // Serializing the model (strings, numbers, lists) cannot fail.
-        let json =
-            serde_json::to_vec_pretty(&Attachment { generator: GENERATOR, release }).unwrap_or_default();
-        files.push(ProjectFile { path: ATTACHMENT_PATH.into(), data: json.into(), image: None });
+        let json = match kit {
+            None => serde_json::to_vec_pretty(&Attachment { generator: GENERATOR, release }),
+            Some(kit) => serde_json::to_vec_pretty(&KitAttachment {
+                generator: GENERATOR,
+                title: &kit.title,
+                date: kit.date,
+                documents,
+            }),
+        };
+        files.push(ProjectFile {
+            path: ATTACHMENT_PATH.into(),
+            data: json.unwrap_or_default().into(),
+            image: None,
+        });
         Some(ATTACHMENT_PATH)
     } else {
         None
@@ -343,6 +406,24 @@ pub(crate) fn build(
             None => first.release.line.clone(),
         });
     }
+    let mut title = first.release.headline.clone();
+    let mut date = release.date;
+    let kit = kit.map(|kit| {
+        // The cover speaks the kit's language, else the first document's.
+        let lang = kit.lang.clone().unwrap_or_else(|| release.lang.clone());
+        let labels = Labels::for_lang(&lang, brand.region.unwrap_or(Region::Eu));
+        title.clone_from(&kit.title);
+        date = kit.date;
+        description.clone_from(&kit.subtitle);
+        keywords = documents.iter().flat_map(|d| d.keywords.iter().cloned()).collect();
+        keywords.dedup();
+        KitData {
+            title: kit.title.clone(),
+            subtitle: kit.subtitle.clone(),
+            date: labels.date(kit.date),
+            contents: labels.words.contents,
+        }
+    });
 
     let data = Data {
         attachment,
@@ -357,8 +438,8 @@ pub(crate) fn build(
             Paper::A4 => "a4",
             Paper::UsLetter => "us-letter",
         },
-        date: [release.date.year(), release.date.month().into(), release.date.day().into()],
-        title: first.release.headline.clone(),
+        date: [date.year(), date.month().into(), date.day().into()],
+        title,
         description,
         keywords,
         org: Org {
@@ -372,6 +453,7 @@ pub(crate) fn build(
         logo,
         colors,
         fonts,
+        kit,
         parts,
     };
     // Serializing plain structs of strings and numbers cannot fail.
@@ -386,6 +468,15 @@ pub(crate) fn build(
 
 /// Who made a file, for metadata and the attachment.
 pub(crate) const GENERATOR: &str = concat!("presskit ", env!("CARGO_PKG_VERSION"));
+
+/// The attached JSON of a kit: its title, date and documents as loaded.
+#[derive(Serialize)]
+struct KitAttachment<'a> {
+    generator: &'static str,
+    title: &'a str,
+    date: crate::model::Date,
+    documents: &'a [&'a Release],
+}
 
 /// The attached JSON: the release as loaded.
 #[derive(Serialize)]

@@ -54,6 +54,8 @@ pub struct Words {
     /// What ends a run-in title before its text: ":" or, in French, a
     /// narrow no-break space and ":".
     pub colon: &'static str,
+    /// Heading of a media kit's table of contents.
+    pub contents: &'static str,
     #[serde(skip)]
     elide_about: bool,
 }
@@ -71,6 +73,7 @@ const fn words(
     contact: [&'static str; 2],
     about: &'static str,
     end: &'static str,
+    contents: &'static str,
 ) -> Words {
     Words {
         release,
@@ -83,6 +86,7 @@ const fn words(
         about,
         end_marks: ["###", end, end],
         colon: ":",
+        contents,
         elide_about: false,
     }
 }
@@ -98,6 +102,7 @@ const EN_GB: Words = words(
     ["Media contact", "Media contacts"],
     "About",
     "ENDS",
+    "Contents",
 );
 /// American English: AP-style title case, "NEWS RELEASE".
 const EN_US: Words = words(
@@ -110,6 +115,7 @@ const EN_US: Words = words(
     ["Media Contact", "Media Contacts"],
     "About",
     "ENDS",
+    "Contents",
 );
 const FR: Words = Words {
     colon: "\u{202F}:",
@@ -124,6 +130,7 @@ const FR: Words = Words {
         ["Contact presse", "Contacts presse"],
         "À propos de",
         "FIN",
+        "Sommaire",
     )
 };
 const NL: Words = words(
@@ -136,6 +143,7 @@ const NL: Words = words(
     ["Perscontact", "Perscontacten"],
     "Over",
     "EINDE",
+    "Inhoud",
 );
 const DE: Words = words(
     "PRESSEMITTEILUNG",
@@ -147,6 +155,7 @@ const DE: Words = words(
     ["Pressekontakt", "Pressekontakte"],
     "Über",
     "ENDE",
+    "Inhalt",
 );
 const ES: Words = words(
     "NOTA DE PRENSA",
@@ -158,6 +167,7 @@ const ES: Words = words(
     ["Contacto de prensa", "Contactos de prensa"],
     "Acerca de",
     "FIN",
+    "Índice",
 );
 const IT: Words = words(
     "COMUNICATO STAMPA",
@@ -169,6 +179,7 @@ const IT: Words = words(
     ["Contatto stampa", "Contatti stampa"],
     "Informazioni su",
     "FINE",
+    "Indice",
 );
 const PT: Words = words(
     "COMUNICADO DE IMPRENSA",
@@ -180,6 +191,7 @@ const PT: Words = words(
     ["Contacto de imprensa", "Contactos de imprensa"],
     "Sobre",
     "FIM",
+    "Índice",
 );
 /// Brazilian Portuguese spells "contato".
 const PT_BR: Words = Words { contact: ["Contato de imprensa", "Contatos de imprensa"], ..PT };

@@ -35,6 +35,7 @@ mod error;
 mod fonts;
 mod html;
 mod images;
+mod kit;
 mod labels;
 mod load;
 pub mod markdown;
@@ -55,6 +56,7 @@ pub use email::{EmailOptions, attachment_name, email, email_subject};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use html::html;
 pub use images::ImageKind;
+pub use kit::Kit;
 pub use labels::{LANGUAGES, Labels, Words};
 pub use load::Format;
 pub use model::{

@@ -14,6 +14,7 @@ use crate::document::{self, Project, ProjectFile};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::fonts::{self, FontSet};
 use crate::images::{self, Bounds, Prepared};
+use crate::kit::Kit;
 use crate::model::{Asset, Brand, Release};
 use crate::options::Options;
 use crate::sandbox::Limits;
@@ -79,10 +80,38 @@ impl Renderer {
     /// the input (alt texts for PDF/UA-1) is checked first.
     pub fn compile_with(&self, release: &Release, brand: &Brand, options: &Options) -> Result<Document> {
         let project = self.project(release, brand, options)?;
+        let ident = format!("presskit:{}:{}", release.date, release.headline);
+        self.compile_project(project, brand, &release.origin.name, ident, options)
+    }
+
+    /// Lays out a media kit: a cover with the kit's title and date, a table
+    /// of contents linked to each document, then each document with its own
+    /// page numbering, headers and labels.
+    pub fn compile_kit(&self, kit: &Kit, brand: &Brand, options: &Options) -> Result<Document> {
+        for release in &kit.documents {
+            check_options(release, brand, options)?;
+        }
+        let project = document::build_kit(kit, brand, options, &mut |asset, bounds, limits| {
+            self.prepare_image(asset, bounds, options.image_ppi, limits)
+        })?;
+        let ident = format!("presskit-kit:{}:{}", kit.date, kit.title);
+        self.compile_project(project, brand, &kit.origin.name, ident, options)
+    }
+
+    /// Compiles a built project; `name` is the input that errors in its
+    /// text are laid at.
+    fn compile_project(
+        &self,
+        project: Project,
+        brand: &Brand,
+        name: &std::path::Path,
+        ident: String,
+        options: &Options,
+    ) -> Result<Document> {
         let brand_fonts = self.brand_fonts(brand)?;
         let fonts = brand_fonts.as_ref().unwrap_or(&self.bundled);
         check_families(&project, fonts, brand)?;
-        check_coverage(&project, fonts, release)?;
+        check_coverage(&project, fonts, name)?;
 
         let mut files = HashMap::new();
         files.insert(file_id(document::DATA_PATH), Bytes::new(project.data));
@@ -96,7 +125,6 @@ impl Renderer {
         typst::comemo::evict(10);
         let inner = warned.output.map_err(|diags| layout_error(&world, &diags))?;
         let warnings = warned.warnings.iter().map(|w| w.message.to_string()).collect();
-        let ident = format!("presskit:{}:{}", release.date, release.headline);
         let images = project.files.iter().filter_map(|f| Some((f.image.clone()?, f.data.len()))).collect();
         Ok(Document { inner, ident, warnings, standards: options.standards, tagged: options.tagged, images })
     }
@@ -310,7 +338,7 @@ fn check_families(project: &Project, fonts: &FontSet, brand: &Brand) -> Result<(
 
 /// Typst draws a box for a character no font has; presskit refuses the
 /// release instead, naming the characters, their script and the remedy.
-fn check_coverage(project: &Project, fonts: &FontSet, release: &Release) -> Result<()> {
+fn check_coverage(project: &Project, fonts: &FontSet, name: &std::path::Path) -> Result<()> {
     use unicode_script::UnicodeScript;
     let missing: Vec<char> = project
         .chars
@@ -341,7 +369,7 @@ fn check_coverage(project: &Project, fonts: &FontSet, release: &Release) -> Resu
         ErrorKind::Font,
         format!("no available font has the characters {shown}{more}{scripts}"),
     )
-    .in_file(&release.origin.name)
+    .in_file(name)
     .with_hint(
         "add a font that has them to the brand, e.g. `typography: {fonts: [{family: Noto Sans SC, source: file, \
          files: [NotoSansSC-Regular.otf]}], base: {family: Noto Sans SC}}`, or `source: system` for an installed one",
