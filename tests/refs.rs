@@ -115,7 +115,8 @@ fn us_embargoed_release_with_everything() {
 /// page (no running header there, the numbering restarted).
 #[test]
 fn ecpat_media_kit() {
-    let kit = presskit::Kit::from_path(path("examples/ecpat-belgium/kit.yml")).unwrap_or_else(|e| panic!("{e}"));
+    let kit =
+        presskit::Kit::from_path(path("examples/ecpat-belgium/kit.yml")).unwrap_or_else(|e| panic!("{e}"));
     let brand = kit.brand().unwrap_or_else(|e| panic!("{e}"));
     let document = presskit_tests::RENDERER.compile_kit(&kit, &brand, &presskit::Options::default()).unwrap();
     assert!(document.warnings().is_empty(), "Typst warned: {:?}", document.warnings());

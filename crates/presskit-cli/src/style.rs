@@ -17,7 +17,12 @@ impl Style {
     }
 
     fn new(terminal: bool) -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Self::decide(terminal, std::env::var_os("NO_COLOR"))
+    }
+
+    /// Colour on a terminal unless `NO_COLOR` is set to anything but "".
+    fn decide(terminal: bool, no_color: Option<std::ffi::OsString>) -> Self {
+        let no_color = no_color.is_some_and(|v| !v.is_empty());
         Self { on: terminal && !no_color, terminal }
     }
 
@@ -54,5 +59,21 @@ impl Style {
     /// redrawn in place (with or without colour).
     pub fn is_terminal(self) -> bool {
         self.terminal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert_eq!(Style::decide(true, None).error(), "\x1b[1;31merror:\x1b[0m");
+        assert_eq!(Style::decide(false, None).error(), "error:");
+        assert_eq!(Style::decide(true, Some("1".into())).error(), "error:");
+        // An empty NO_COLOR does not count, as no-color.org says.
+        assert!(Style::decide(true, Some("".into())).hint().contains('\x1b'));
+        // The progress line is redrawn on a terminal, colour or not.
+        assert!(Style::decide(true, Some("1".into())).is_terminal());
     }
 }

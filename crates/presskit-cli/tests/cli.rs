@@ -792,3 +792,14 @@ fn a_kit_has_a_cover_linked_contents_and_each_document_numbered_alone() {
     expected.sort();
     assert_eq!(listed, expected);
 }
+
+#[test]
+fn messages_have_no_colour_codes_when_not_on_a_terminal() {
+    let dir = TestDir::with_example();
+    dir.write("seeded.md", SEEDED);
+    dir.write("map.svg", r#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>"#);
+    let output = dir.run(&["check", "seeded.md", "missing.md"]);
+    let err = stderr(&output);
+    assert!(err.contains("warning: ") && err.contains("error: "), "{err}");
+    assert!(!err.contains('\u{1b}'), "escape codes in: {err:?}");
+}
