@@ -8,3 +8,4 @@ mod languages;
 mod output;
 mod properties;
 mod refs;
+mod themes;

@@ -123,3 +123,15 @@ fn ecpat_media_kit() {
     assert_eq!(document.page_count(), 9);
     check_pages("kit", &document, 3);
 }
+
+/// Page 1 of the example in each theme but the classic one (above).
+#[test]
+fn themes_page_one() {
+    let release = presskit::Release::from_path(path("examples/ecpat-belgium/release.md")).unwrap();
+    for theme in [presskit::Theme::Modern, presskit::Theme::Compact] {
+        let mut brand = presskit::Brand::for_release(&release).unwrap();
+        brand.layout.theme = theme;
+        let document = presskit_tests::RENDERER.compile(&release, &brand).unwrap();
+        check_pages(&format!("theme-{theme}"), &document, 1);
+    }
+}

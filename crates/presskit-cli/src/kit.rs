@@ -45,10 +45,13 @@ pub fn kit(args: &KitArgs, say: Say) -> Result<(), Failure> {
     let source = &args.input.source;
     let sandbox = Sandbox { allowed_dirs: source.allow_dirs.clone(), ..Sandbox::default() };
     let kit = Kit::from_path_in(&args.kit, sandbox.clone())?;
-    let brand = match &source.brand {
+    let mut brand = match &source.brand {
         Some(path) => Brand::from_path_in(path, sandbox)?,
         None => kit.brand()?,
     };
+    if let Some(theme) = source.theme {
+        brand.layout.theme = theme;
+    }
     let options = options(&args.input);
     let renderer = Renderer::new();
     let stem = args.kit.file_stem().map_or("kit".into(), |s| s.to_string_lossy().into_owned());

@@ -146,6 +146,10 @@ struct SourceArgs {
     /// own folders (repeat for several). Paths out of these are refused.
     #[arg(long = "allow-dir", value_name = "DIR")]
     allow_dirs: Vec<PathBuf>,
+    /// The look: classic, modern or compact. Default: the brand's
+    /// `defaults.presskit.theme`, else classic.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    theme: Option<presskit::Theme>,
 }
 
 /// What is rendered and how: shared by `render` and `typst`.
@@ -244,6 +248,10 @@ fn report(failure: &Failure) {
     }
 }
 
+fn parse_theme(text: &str) -> Result<presskit::Theme, String> {
+    text.parse()
+}
+
 fn parse_standards(text: &str) -> Result<Standards, String> {
     text.parse()
 }
@@ -252,10 +260,13 @@ fn parse_standards(text: &str) -> Result<Standards, String> {
 fn load(release: &Path, input: &SourceArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
     let sandbox = Sandbox { allowed_dirs: input.allow_dirs.clone(), ..Sandbox::default() };
     let release = Release::from_path_in(release, sandbox.clone())?;
-    let brand = match &input.brand {
+    let mut brand = match &input.brand {
         Some(path) => Brand::from_path_in(path, sandbox)?,
         None => Brand::for_release(&release)?,
     };
+    if let Some(theme) = input.theme {
+        brand.layout.theme = theme;
+    }
     let brand_file = brand.origin.as_ref().map(|o| o.name.clone());
     Ok((release, brand, brand_file))
 }

@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::images;
+use crate::layout::{Accent, AddressPlace, Layout, Margins, Millimetres, Side, Theme};
 use crate::load::{self, Syntax};
 use crate::model::{
     BaseTypography, Brand, BrandFont, Color, Colors, Contact, HeadingTypography, Lang, Logo, Origin, Paper,
@@ -172,6 +173,22 @@ struct RawPresskit {
     boilerplate: Option<RawBrandBoilerplate>,
     contacts: Vec<Contact>,
     footer: Option<String>,
+    theme: Option<Theme>,
+    logo_position: Option<Side>,
+    logo_height: Option<Millimetres>,
+    address_position: Option<AddressPlace>,
+    accent: Option<Accent>,
+    margins: Option<RawMargins>,
+    template: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawMargins {
+    top: Option<Millimetres>,
+    bottom: Option<Millimetres>,
+    left: Option<Millimetres>,
+    right: Option<Millimetres>,
 }
 
 /// The brand's "About" section, with its translations.
@@ -347,6 +364,25 @@ impl RawBrand {
             }
             None => (None, Vec::new()),
         };
+        let template = match presskit.template.filter(|t| !t.trim().is_empty()) {
+            Some(name) => Some(load::read_asset(&origin, &name, "template", None)?),
+            None => None,
+        };
+        let margins = presskit.margins.unwrap_or_default();
+        let layout = Layout {
+            theme: presskit.theme.unwrap_or_default(),
+            logo_position: presskit.logo_position,
+            logo_height_mm: presskit.logo_height.map(|m| m.0),
+            address: presskit.address_position,
+            accent: presskit.accent,
+            margins: Margins {
+                top: margins.top.map(|m| m.0),
+                bottom: margins.bottom.map(|m| m.0),
+                left: margins.left.map(|m| m.0),
+                right: margins.right.map(|m| m.0),
+            },
+            template,
+        };
         let nonempty = load::nonempty;
         Ok(Brand {
             name: nonempty(name),
@@ -364,6 +400,7 @@ impl RawBrand {
             boilerplate_translations: translations,
             contacts: presskit.contacts,
             footer: nonempty(presskit.footer),
+            layout,
             images,
             origin: Some(origin),
         })

@@ -28,12 +28,13 @@ pub const DATA_PATH: &str = "/data.json";
 /// Virtual path of the release as JSON, attached to PDF/A-3 files.
 pub const ATTACHMENT_PATH: &str = "/release.json";
 
-/// Left and right page margins, in millimetres.
-const MARGIN_X_MM: f64 = 22.0;
 /// The tallest a figure prints, in millimetres: a third of the page.
 const FIGURE_HEIGHT_MM: f64 = 90.0;
-/// The logo's height in the letterhead, in millimetres.
-const LOGO_HEIGHT_MM: f64 = 16.0;
+/// The version of the data contract templates read (`data.schema.json`):
+/// raised when a field changes or goes, not when one is added.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The JSON Schema of the data templates read.
+pub const SCHEMA: &str = include_str!("../../../assets/data.schema.json");
 
 /// Family used for body text unless the brand names one.
 pub const DEFAULT_TEXT_FAMILY: &str = "Source Serif 4";
@@ -67,6 +68,8 @@ pub struct ProjectFile {
 
 #[derive(Serialize)]
 struct Data<'a> {
+    /// The version of this contract, for custom templates.
+    schema_version: u32,
     /// The attachment's virtual path, for PDF/A-3.
     attachment: Option<&'static str>,
     layout: LayoutData,
@@ -115,9 +118,10 @@ struct PartData {
 
 #[derive(Serialize)]
 struct LayoutData {
-    margin_x_mm: f64,
     figure_height_mm: f64,
-    logo_height_mm: f64,
+    /// The theme and its settings, the brand's applied.
+    #[serde(flatten)]
+    theme: crate::layout::Resolved,
 }
 
 #[derive(Serialize)]
@@ -240,7 +244,8 @@ fn build_documents(
         Paper::A4 => 210.0,
         Paper::UsLetter => 215.9,
     };
-    let text_width = points(paper_width_mm - 2.0 * MARGIN_X_MM);
+    let theme = brand.layout.resolve();
+    let text_width = points(paper_width_mm - theme.margins.left - theme.margins.right);
     let figure = Bounds { width: text_width, height: points(FIGURE_HEIGHT_MM) };
     let places: Vec<(&Origin, BTreeMap<_, _>)> =
         documents.iter().map(|r| (&r.origin, image_places(r))).collect();
@@ -265,7 +270,7 @@ fn build_documents(
 
     let logo = match &brand.logo {
         Some(logo) => {
-            let bounds = Bounds { width: text_width / 2.0, height: points(LOGO_HEIGHT_MM) };
+            let bounds = Bounds { width: text_width / 2.0, height: points(theme.logo_height_mm) };
             let path = add(&logo.image, "/assets/logo", bounds, brand.origin.as_ref())?;
             let alt = logo.alt.clone().or_else(|| brand.name.clone()).unwrap_or_else(|| "Logo".into());
             Some(LogoData { path, alt })
@@ -292,10 +297,10 @@ fn build_documents(
         primary,
     };
 
-    let size = brand.base.size.unwrap_or(10.5);
+    let size = brand.base.size.unwrap_or(theme.text_size);
     let line_height = brand.base.line_height.unwrap_or(1.42);
     let fonts = FontData {
-        text: brand.base.family.clone().unwrap_or_else(|| DEFAULT_TEXT_FAMILY.into()),
+        text: brand.base.family.clone().unwrap_or_else(|| theme.text_family.into()),
         heading: brand.headings.family.clone().unwrap_or_else(|| DEFAULT_HEADING_FAMILY.into()),
         size,
         // Typst's leading is the gap between lines, measured from the
@@ -426,12 +431,9 @@ fn build_documents(
     });
 
     let data = Data {
+        schema_version: SCHEMA_VERSION,
         attachment,
-        layout: LayoutData {
-            margin_x_mm: MARGIN_X_MM,
-            figure_height_mm: FIGURE_HEIGHT_MM,
-            logo_height_mm: LOGO_HEIGHT_MM,
-        },
+        layout: LayoutData { figure_height_mm: FIGURE_HEIGHT_MM, theme },
         lang: first.lang.clone(),
         region: first.region.clone(),
         paper: match brand.paper {

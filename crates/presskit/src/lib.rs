@@ -37,6 +37,7 @@ mod html;
 mod images;
 mod kit;
 mod labels;
+mod layout;
 mod load;
 pub mod markdown;
 mod model;
@@ -58,6 +59,7 @@ pub use html::html;
 pub use images::ImageKind;
 pub use kit::Kit;
 pub use labels::{LANGUAGES, Labels, Words};
+pub use layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
 pub use load::Format;
 pub use model::{
     Asset, BaseTypography, Boilerplate, Brand, BrandFont, Color, Colors, Contact, Date, Embargo,

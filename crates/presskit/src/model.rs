@@ -193,6 +193,8 @@ pub struct Brand {
     pub contacts: Vec<Contact>,
     /// One line of small print at the foot of every page.
     pub footer: Option<String>,
+    /// Theme, layout settings, or a template of the brand's own.
+    pub layout: crate::layout::Layout,
     /// Images the boilerplate's Markdown names, read and checked.
     pub images: Vec<Asset>,
     /// Where the brand came from (`None` for the built-in neutral brand).
