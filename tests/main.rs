@@ -8,4 +8,5 @@ mod languages;
 mod output;
 mod properties;
 mod refs;
+mod templates;
 mod themes;

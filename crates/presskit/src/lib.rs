@@ -47,6 +47,7 @@ mod release;
 mod render;
 mod sandbox;
 mod standards;
+mod template;
 mod view;
 mod world;
 

@@ -19,6 +19,7 @@ use crate::model::{Asset, Brand, Release};
 use crate::options::Options;
 use crate::sandbox::Limits;
 use crate::standards::Standards;
+use crate::template;
 use crate::world::{SandboxWorld, file_id};
 
 /// Renders releases. Loads the bundled fonts and Typst's library once; share
@@ -88,14 +89,20 @@ impl Renderer {
     /// of contents linked to each document, then each document with its own
     /// page numbering, headers and labels.
     pub fn compile_kit(&self, kit: &Kit, brand: &Brand, options: &Options) -> Result<Document> {
+        let project = self.kit_project(kit, brand, options)?;
+        let ident = format!("presskit-kit:{}:{}", kit.date, kit.title);
+        self.compile_project(project, brand, &kit.origin.name, ident, options)
+    }
+
+    /// The Typst project for a media kit: the data and prepared images the
+    /// template reads.
+    pub fn kit_project(&self, kit: &Kit, brand: &Brand, options: &Options) -> Result<Project> {
         for release in &kit.documents {
             check_options(release, brand, options)?;
         }
-        let project = document::build_kit(kit, brand, options, &mut |asset, bounds, limits| {
+        document::build_kit(kit, brand, options, &mut |asset, bounds, limits| {
             self.prepare_image(asset, bounds, options.image_ppi, limits)
-        })?;
-        let ident = format!("presskit-kit:{}:{}", kit.date, kit.title);
-        self.compile_project(project, brand, &kit.origin.name, ident, options)
+        })
     }
 
     /// Compiles a built project; `name` is the input that errors in its
@@ -118,12 +125,24 @@ impl Renderer {
         for file in &project.files {
             files.insert(file_id(&file.path), Bytes::new(Arc::clone(&file.data)));
         }
-        let world = SandboxWorld { library: &self.library, fonts, main: self.template.clone(), files };
+        let (main, disk) = match &brand.layout.template {
+            Some(template) => template::custom(template, brand)?,
+            None => (self.template.clone(), None),
+        };
+        // Errors name the template's folder as the brand names it.
+        let custom = brand.layout.template.as_ref().map(|t| {
+            let named = brand.origin.as_ref().and_then(|o| o.dir.clone()).unwrap_or_default().join(&t.name);
+            named.parent().map(std::path::Path::to_path_buf).unwrap_or_default()
+        });
+        let world = SandboxWorld { library: &self.library, fonts, main, files, disk };
         let warned = typst::compile::<PagedDocument>(&world);
         // Long-lived processes would otherwise keep every compilation's
         // memoized results.
         typst::comemo::evict(10);
-        let inner = warned.output.map_err(|diags| layout_error(&world, &diags))?;
+        let inner = warned.output.map_err(|diags| match &custom {
+            Some(dir) => template::error(&world, &diags, dir),
+            None => layout_error(&world, &diags),
+        })?;
         let warnings = warned.warnings.iter().map(|w| w.message.to_string()).collect();
         let images = project.files.iter().filter_map(|f| Some((f.image.clone()?, f.data.len()))).collect();
         Ok(Document { inner, ident, warnings, standards: options.standards, tagged: options.tagged, images })
@@ -185,6 +204,7 @@ impl Renderer {
             font_names.push(format!("- `fonts/{name}`: {family}"));
             out.push(file(&format!("fonts/{name}"), data.to_vec()));
         }
+        out.push(file("data.schema.json", document::SCHEMA.as_bytes().to_vec()));
         out.push(file("README.md", project_readme(&font_names).into_bytes()));
         Ok(out)
     }
@@ -312,9 +332,14 @@ fn project_readme(fonts: &[String]) -> String {
          Edit either to hand-tune this release, then compile it with the stock\n\
          `typst` command (0.15) and the fonts in `fonts/`:\n\n\
          ```sh\ntypst compile --font-path fonts --ignore-system-fonts release.typ release.pdf\n```\n\n\
-         Fonts used:\n\n{}\n",
+         Fonts used:\n\n{}\n\n\
+         To make `release.typ` your organisation's own layout for every release,\n\
+         edit it, put it beside `_brand.yml` and name it there:\n\
+         `defaults: {{presskit: {{template: house.typ}}}}`. It receives the data\n\
+         described by `data.schema.json` (version {}) and docs/TEMPLATES.md.\n",
         document::GENERATOR,
-        fonts.join("\n")
+        fonts.join("\n"),
+        document::SCHEMA_VERSION
     )
 }
 

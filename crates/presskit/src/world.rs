@@ -1,6 +1,7 @@
 //! The sandboxed, in-memory Typst World: it serves the template, the data,
-//! the images the document stage put in the project, and fonts. Nothing else:
-//! no files from disk, no packages, no network, no clock.
+//! the images the document stage put in the project, and fonts. A brand's
+//! own template may also read files beside it, inside the sandbox. Nothing
+//! else: no packages, no network, no clock.
 
 use std::collections::HashMap;
 
@@ -30,6 +31,38 @@ pub(crate) struct SandboxWorld<'a> {
     pub main: Source,
     /// All other files, by id.
     pub files: HashMap<FileId, Bytes>,
+    /// For a brand's own template: the folder its relative paths start
+    /// from, and the sandbox they must stay in.
+    pub disk: Option<Disk>,
+}
+
+/// Files a custom template may read: in its folder (or an allowed one),
+/// through no link out, no larger than the asset limit.
+pub(crate) struct Disk {
+    pub dir: std::path::PathBuf,
+    pub allowed: Vec<std::path::PathBuf>,
+    pub max_bytes: u64,
+}
+
+impl Disk {
+    fn read(&self, id: FileId) -> FileResult<Vec<u8>> {
+        let name = id.get().vpath().get_without_slash();
+        let (_, real) =
+            crate::sandbox::resolve(&self.dir, name, &self.allowed).map_err(|refusal| match refusal {
+                crate::sandbox::Refusal::Io(_) => not_found(id),
+                _ => FileError::Other(Some(
+                    format!(
+                        "{name} lies outside the folders presskit may read (the template's, and --allow-dir)"
+                    )
+                    .into(),
+                )),
+            })?;
+        let meta = std::fs::metadata(&real).map_err(|_| not_found(id))?;
+        if meta.len() > self.max_bytes {
+            return Err(FileError::Other(Some(format!("{name} is larger than the asset limit").into())));
+        }
+        std::fs::read(&real).map_err(|_| not_found(id))
+    }
 }
 
 impl World for SandboxWorld<'_> {
@@ -46,14 +79,31 @@ impl World for SandboxWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() { Ok(self.main.clone()) } else { Err(not_found(id)) }
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        let bytes = self.file(id)?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text.into()))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.main.id() {
             return Ok(Bytes::from_string(self.main.clone()));
         }
-        self.files.get(&id).cloned().ok_or_else(|| not_found(id))
+        if matches!(id.get().root(), VirtualRoot::Package(_)) {
+            return Err(FileError::Other(Some(
+                "packages are not available: presskit renders offline; copy what you need beside the template"
+                    .into(),
+            )));
+        }
+        if let Some(bytes) = self.files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        match &self.disk {
+            Some(disk) => disk.read(id).map(Bytes::new),
+            None => Err(not_found(id)),
+        }
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -1,0 +1,152 @@
+//! Brands' own templates: the example renders; an error in one reads like
+//! the typst command's; what a template may read stays in the sandbox; and
+//! the data every template receives follows `assets/data.schema.json`.
+
+use std::path::Path;
+use std::process::Command;
+
+use presskit::{Brand, ErrorKind, Options, Release, Theme};
+use presskit_tests::{RENDERER, fold, path, pdf_tool};
+
+fn load(release: &Path, brand: Option<&Path>) -> (Release, Brand) {
+    let release = Release::from_path(release).unwrap_or_else(|e| panic!("{e}"));
+    let brand = match brand {
+        Some(b) => Brand::from_path(b),
+        None => Brand::for_release(&release),
+    };
+    (release, brand.unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// A copy of the house-template example with `house.typ` replaced.
+fn example_with(template: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(path("examples/house-template")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(dir.path().join("house.typ"), template).unwrap();
+    dir
+}
+
+#[test]
+fn the_house_template_example_renders() {
+    let (release, brand) = load(&path("examples/house-template/release.md"), None);
+    assert!(brand.layout.template.is_some());
+    let document = RENDERER.compile(&release, &brand).unwrap_or_else(|e| panic!("{e}"));
+    assert!(document.warnings().is_empty(), "{:?}", document.warnings());
+    let text = fold(&pdf_tool("pdftotext", &[], &document.pdf().unwrap()));
+    for needle in
+        ["Night ferry to the outer islands", "Port Ellis—Northwind Ferries", "Maren Holt", "Page 1 of 1"]
+    {
+        assert!(text.contains(needle), "`{needle}` missing: {text}");
+    }
+    assert!(text.contains("1 Weather permitting") || text.contains("1Weather permitting"), "{text}");
+}
+
+#[test]
+fn an_error_in_a_template_is_located_with_the_source_line() {
+    let template = std::fs::read_to_string(path("examples/house-template/house.typ")).unwrap();
+    let broken = template.replacen(
+        "fill: teal, hyphenate: false, r.headline",
+        "fill: tael, hyphenate: false, r.headline",
+        1,
+    );
+    assert_ne!(broken, template);
+    let dir = example_with(&broken);
+    let (release, brand) = load(&dir.path().join("release.md"), None);
+    let err = RENDERER.compile(&release, &brand).err().expect("an error");
+    let line = broken.lines().position(|l| l.contains("fill: tael")).unwrap() + 1;
+    let column = broken.lines().nth(line - 1).unwrap().find("tael").unwrap() + 1;
+    assert_eq!(err.kind(), ErrorKind::Layout);
+    assert_eq!(err.location().map(|l| (l.line, l.column)), Some((line, column)), "{err}");
+    assert!(err.file().is_some_and(|f| f.ends_with("house.typ")), "{err}");
+    let shown = err.to_string();
+    assert!(shown.contains("unknown variable: tael"), "{shown}");
+    assert!(
+        shown.contains(&format!("{line} | ")) && shown.contains("^^^^"),
+        "no source line and caret: {shown}"
+    );
+    assert!(!shown.contains("SourceDiagnostic") && !shown.contains("Span("), "a debug dump: {shown}");
+}
+
+#[test]
+fn a_template_reads_nothing_outside_the_sandbox() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "the secret").unwrap();
+    for (template, expect) in [
+        ("#read(\"/etc/passwd\")", "file not found"),
+        ("#read(\"../secret.txt\")", ""),
+        ("#read(\"link.txt\")", "outside the folders presskit may read"),
+        ("#import \"@preview/cetz:0.3.0\"", "packages are not available"),
+    ] {
+        let dir = example_with(template);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("link.txt")).unwrap();
+        let (release, brand) = load(&dir.path().join("release.md"), None);
+        let err = RENDERER.compile(&release, &brand).err().unwrap_or_else(|| panic!("{template} rendered"));
+        let shown = err.to_string();
+        assert!(shown.contains(expect) && !shown.contains("the secret"), "{template}: {shown}");
+        assert!(err.location().is_some(), "{template}: {shown}");
+    }
+    // A file beside the template is fine.
+    let dir = example_with("#read(\"release.md\").len()");
+    let (release, brand) = load(&dir.path().join("release.md"), None);
+    RENDERER.compile(&release, &brand).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// The data handed to templates, for releases that use every part of it,
+/// validated against the JSON Schema with Python's jsonschema.
+#[test]
+fn the_data_follows_the_json_schema() {
+    let (example, brand) = load(&path("examples/ecpat-belgium/release.md"), None);
+    let (everything, neutral) = load(&path("tests/cases/everything.md"), None);
+    let mut projects = vec![
+        RENDERER.project(&example, &brand, &Options::default()).unwrap(),
+        RENDERER.project(&example, &brand, &Options::default().with_all_languages(true)).unwrap(),
+        RENDERER.project(&everything, &neutral, &Options::default()).unwrap(),
+    ];
+    for theme in Theme::ALL {
+        let mut brand = brand.clone();
+        brand.layout.theme = theme;
+        projects.push(RENDERER.project(&example, &brand, &Options::default()).unwrap());
+    }
+    let kit = presskit::Kit::from_path(path("examples/ecpat-belgium/kit.yml")).unwrap();
+    projects.push(RENDERER.kit_project(&kit, &kit.brand().unwrap(), &Options::default()).unwrap());
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, project) in projects.iter().enumerate() {
+        let file = dir.path().join(format!("data-{i}.json"));
+        std::fs::write(&file, &project.data).unwrap();
+        files.push(file);
+    }
+    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = "import json, sys, jsonschema\n\
+        schema = json.load(open(sys.argv[1]))\n\
+        jsonschema.Draft202012Validator.check_schema(schema)\n\
+        for f in sys.argv[2:]:\n    jsonschema.Draft202012Validator(schema).validate(json.load(open(f)))\n";
+    let output = Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(path("assets/data.schema.json"))
+        .args(&files)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {python} ({e}); set PRESSKIT_PYTHON (bash .ci/run does)"));
+    assert!(
+        output.status.success(),
+        "the data does not follow the schema (pip install jsonschema; bash .ci/run does):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The schema is strict: a field it does not know fails.
+    let mut data: serde_json::Value = serde_json::from_slice(&projects[0].data).unwrap();
+    data["surprise"] = serde_json::json!(1);
+    std::fs::write(&files[0], data.to_string()).unwrap();
+    let output = Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(path("assets/data.schema.json"))
+        .arg(&files[0])
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "the schema let an unknown field through");
+}
