@@ -209,7 +209,7 @@ fn main() -> ExitCode {
         Command::Kit(args) => kit::kit(&args, say),
         Command::Typst(args) => typst(&args, say),
         Command::Email(args) => email(&args, say),
-        Command::New(args) => new(&args),
+        Command::New(args) => new(&args, say),
         Command::Fonts(args) => fonts(&args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -275,13 +275,15 @@ fn options(input: &InputArgs) -> Options {
     Options::default().with_standards(input.standard.unwrap_or_default()).with_image_ppi(input.image_ppi)
 }
 
-fn new(args: &NewArgs) -> Result<(), Failure> {
+fn new(args: &NewArgs, say: Say) -> Result<(), Failure> {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let written = scaffold::new(&dir, args.brand.as_deref())?;
-    for path in &written {
-        eprintln!("wrote {}", path.display());
+    if !say.quiet {
+        for path in &written {
+            eprintln!("wrote {}", path.display());
+        }
+        eprintln!("next: presskit render {}", dir.join("release.md").display());
     }
-    eprintln!("next: presskit render {}", dir.join("release.md").display());
     Ok(())
 }
 

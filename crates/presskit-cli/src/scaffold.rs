@@ -26,6 +26,11 @@ color:
 #   base: { family: Your Font, size: 10.5pt, line-height: 1.4 }
 defaults:
   presskit:
+    theme: classic     # or modern, compact (see docs/themes.md)
+    # logo_position: right      # these change the theme's arrangement
+    # address_position: footer  # header, footer or none
+    # accent: band              # rule, band or none
+    # template: house.typ       # or a Typst layout of your own (docs/TEMPLATES.md)
     paper: a4          # or us-letter
     region: eu         # us: ### and AP datelines; uk / eu: ENDS
     address:
@@ -117,6 +122,7 @@ pub fn new(dir: &Path, brand: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
             let base = path.parent().unwrap_or(Path::new("."));
             let mut named: Vec<&str> = loaded.logo.iter().map(|l| l.image.name.as_str()).collect();
             named.extend(loaded.images.iter().map(|a| a.name.as_str()));
+            named.extend(loaded.layout.template.iter().map(|a| a.name.as_str()));
             for font in &loaded.fonts {
                 if let presskit::BrandFont::Files { files: fonts, .. } = font {
                     named.extend(fonts.iter().map(|a| a.name.as_str()));
