@@ -4,7 +4,6 @@
 //! found as `python3` or at `$PRESSKIT_PYTHON`).
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, UNIX_EPOCH};
 
 use presskit::{Brand, EmailOptions, Options, Release};
@@ -21,19 +20,10 @@ fn check(message: &[u8]) -> (serde_json::Value, Vec<u8>) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("message.eml");
     std::fs::write(&file, message).unwrap();
-    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
-    let output = Command::new(&python)
-        .arg(path("tests/email_check.py"))
-        .arg(&file)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {python} ({e}); set PRESSKIT_PYTHON (bash .ci/run does)"));
-    assert!(
-        output.status.success(),
-        "email_check.py failed (pip install html5lib; bash .ci/run does):\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout =
+        presskit_tests::python(&[path("tests/email_check.py").as_os_str(), file.as_os_str()], "html5lib");
     let pdf = std::fs::read(dir.path().join("message.eml.pdf")).unwrap_or_default();
-    (serde_json::from_slice(&output.stdout).unwrap(), pdf)
+    (serde_json::from_slice(&stdout).unwrap(), pdf)
 }
 
 fn fixed() -> EmailOptions {

@@ -3,7 +3,6 @@
 
 use std::io::Cursor;
 use std::path::Path;
-use std::process::Command;
 
 use presskit::{Brand, ErrorKind, Options, Release};
 use presskit_tests::{RENDERER, fold, path, pdf_tool, release_in_temp};
@@ -250,22 +249,14 @@ fn typst_export_compiles_with_stock_typst() {
 }
 
 fn stock_typst(project: &Path) -> Vec<u8> {
-    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
     let script = "import sys, typst\n\
                   pdf = typst.compile(sys.argv[1], font_paths=[sys.argv[2]], ignore_system_fonts=True)\n\
                   open(sys.argv[3], 'wb').write(pdf)\n";
     let out = project.join("stock.pdf");
-    let status = Command::new(&python)
-        .args(["-c", script])
-        .arg(project.join("release.typ"))
-        .arg(project.join("fonts"))
-        .arg(&out)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {python} ({e}); set PRESSKIT_PYTHON (bash .ci/run does)"));
-    assert!(
-        status.status.success(),
-        "stock typst failed; install it with `pip install typst==0.15.2` (bash .ci/run does):\n{}",
-        String::from_utf8_lossy(&status.stderr)
+    let (typ, fonts) = (project.join("release.typ"), project.join("fonts"));
+    presskit_tests::python(
+        &["-c".as_ref(), script.as_ref(), typ.as_os_str(), fonts.as_os_str(), out.as_os_str()],
+        "typst==0.15.2",
     );
     std::fs::read(out).unwrap()
 }

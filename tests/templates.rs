@@ -120,33 +120,19 @@ fn the_data_follows_the_json_schema() {
         std::fs::write(&file, &project.data).unwrap();
         files.push(file);
     }
-    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
     let script = "import json, sys, jsonschema\n\
         schema = json.load(open(sys.argv[1]))\n\
         jsonschema.Draft202012Validator.check_schema(schema)\n\
         for f in sys.argv[2:]:\n    jsonschema.Draft202012Validator(schema).validate(json.load(open(f)))\n";
-    let output = Command::new(&python)
-        .arg("-c")
-        .arg(script)
-        .arg(path("assets/data.schema.json"))
-        .args(&files)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {python} ({e}); set PRESSKIT_PYTHON (bash .ci/run does)"));
-    assert!(
-        output.status.success(),
-        "the data does not follow the schema (pip install jsonschema; bash .ci/run does):\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let schema = path("assets/data.schema.json");
+    let mut args = vec!["-c".as_ref(), script.as_ref(), schema.as_os_str()];
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    presskit_tests::python(&args, "jsonschema");
     // The schema is strict: a field it does not know fails.
     let mut data: serde_json::Value = serde_json::from_slice(&projects[0].data).unwrap();
     data["surprise"] = serde_json::json!(1);
     std::fs::write(&files[0], data.to_string()).unwrap();
-    let output = Command::new(&python)
-        .arg("-c")
-        .arg(script)
-        .arg(path("assets/data.schema.json"))
-        .arg(&files[0])
-        .output()
-        .unwrap();
+    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let output = Command::new(python).arg("-c").arg(script).arg(&schema).arg(&files[0]).output().unwrap();
     assert!(!output.status.success(), "the schema let an unknown field through");
 }

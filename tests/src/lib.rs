@@ -93,3 +93,20 @@ pub fn release_in_temp(text: &str, files: &[(&str, Vec<u8>)]) -> (tempfile::Temp
     std::fs::write(&release, text).unwrap();
     (dir, release)
 }
+
+/// Runs Python (`$PRESSKIT_PYTHON`, else `python3`) with `args`; panics
+/// unless it succeeds, naming `needs` (what to `pip install`). Returns its
+/// standard output.
+pub fn python(args: &[&std::ffi::OsStr], needs: &str) -> Vec<u8> {
+    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let output = Command::new(&python)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {python} ({e}); set PRESSKIT_PYTHON (bash .ci/run does)"));
+    assert!(
+        output.status.success(),
+        "{python} failed (it needs `pip install {needs}`; bash .ci/run installs it):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
