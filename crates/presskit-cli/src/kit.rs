@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use presskit::{Brand, Kit, Renderer, Sandbox};
+use presskit::{Kit, Renderer};
 use serde_json::json;
 
 use crate::output::{check_not_input, human_size, write_atomically};
@@ -43,15 +43,8 @@ struct OutFile {
 pub fn kit(args: &KitArgs, say: Say) -> Result<(), Failure> {
     let start = Instant::now();
     let source = &args.input.source;
-    let sandbox = Sandbox { allowed_dirs: source.allow_dirs.clone(), ..Sandbox::default() };
-    let kit = Kit::from_path_in(&args.kit, sandbox.clone())?;
-    let mut brand = match &source.brand {
-        Some(path) => Brand::from_path_in(path, sandbox)?,
-        None => kit.brand()?,
-    };
-    if let Some(theme) = source.theme {
-        brand.layout.theme = theme;
-    }
+    let kit = Kit::from_path_in(&args.kit, source.sandbox())?;
+    let brand = source.brand(|| kit.brand())?;
     let options = options(&args.input);
     let renderer = Renderer::new();
     let stem = args.kit.file_stem().map_or("kit".into(), |s| s.to_string_lossy().into_owned());

@@ -258,17 +258,29 @@ fn parse_standards(text: &str) -> Result<Standards, String> {
 
 /// The release and brand, loaded; the brand file's path, if any.
 fn load(release: &Path, input: &SourceArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
-    let sandbox = Sandbox { allowed_dirs: input.allow_dirs.clone(), ..Sandbox::default() };
-    let release = Release::from_path_in(release, sandbox.clone())?;
-    let mut brand = match &input.brand {
-        Some(path) => Brand::from_path_in(path, sandbox)?,
-        None => Brand::for_release(&release)?,
-    };
-    if let Some(theme) = input.theme {
-        brand.layout.theme = theme;
-    }
+    let release = Release::from_path_in(release, input.sandbox())?;
+    let brand = input.brand(|| Brand::for_release(&release))?;
     let brand_file = brand.origin.as_ref().map(|o| o.name.clone());
     Ok((release, brand, brand_file))
+}
+
+impl SourceArgs {
+    /// The sandbox the command line allows.
+    fn sandbox(&self) -> Sandbox {
+        Sandbox { allowed_dirs: self.allow_dirs.clone(), ..Sandbox::default() }
+    }
+
+    /// The brand `--brand` names, else `default`'s, with `--theme` applied.
+    fn brand(&self, default: impl FnOnce() -> presskit::Result<Brand>) -> Result<Brand, Failure> {
+        let mut brand = match &self.brand {
+            Some(path) => Brand::from_path_in(path, self.sandbox())?,
+            None => default()?,
+        };
+        if let Some(theme) = self.theme {
+            brand.layout.theme = theme;
+        }
+        Ok(brand)
+    }
 }
 
 fn options(input: &InputArgs) -> Options {
