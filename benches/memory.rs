@@ -1,11 +1,12 @@
-//! Memory over many renders in one process: renders distinct releases and
-//! prints the resident set size (Linux) every so often, so that growth after
-//! warm-up shows. Run with `cargo bench -p presskit --bench memory`
+//! Memory over many renders in one process: renders distinct releases
+//! (benches/releases.rs) and prints the resident set size (Linux) every so
+//! often, so that growth after warm-up shows. Run with `cargo bench -p presskit --bench memory`
 //! (`PRESSKIT_RENDERS=10000` to change the count, default 2000).
 
-use std::path::Path;
+use presskit::Renderer;
 
-use presskit::{Brand, Format, Origin, Release, Renderer};
+mod releases;
+use releases::Releases;
 
 fn rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -22,18 +23,15 @@ fn peak_kib() -> Option<u64> {
 fn main() {
     // `cargo bench` passes `--bench`; there are no options to read.
     let renders: usize = std::env::var("PRESSKIT_RENDERS").ok().and_then(|n| n.parse().ok()).unwrap_or(2000);
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ecpat-belgium/release.md");
-    let text = std::fs::read_to_string(&example).expect("example readable");
-    let dir = example.parent().expect("folder").to_path_buf();
-    let brand = Brand::for_release(&Release::from_path(&example).expect("loads")).expect("brand");
+    let releases = Releases::new();
     let renderer = Renderer::new();
 
     let mut first = None;
     for i in 0..renders {
-        let text = text.replace("Despite national effort", &format!("Release {i} despite national effort"));
-        let release =
-            Release::from_text(&text, Format::Markdown, Origin::in_dir("r.md", &dir)).expect("loads");
-        renderer.pdf(&release, &brand).expect("renders");
+        // Two full pages, every paragraph distinct: nothing is served
+        // from an earlier render but the brand's own parts.
+        let release = releases.release(i, 7);
+        renderer.pdf(&release, &releases.brand).expect("renders");
         if i == 0 {
             println!(
                 "after 1 render: rss {} KiB, peak {} KiB",
