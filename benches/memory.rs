@@ -1,7 +1,7 @@
 //! Memory over many renders in one process: renders distinct releases
 //! (benches/releases.rs) and prints the resident set size (Linux) every so
 //! often, so that growth after warm-up shows. Run with `cargo bench -p presskit --bench memory`
-//! (`PRESSKIT_RENDERS=10000` to change the count, default 2000).
+//! (`PRESSKIT_RENDERS=N` to change the count, default 10,000).
 
 use presskit::Renderer;
 
@@ -22,7 +22,8 @@ fn peak_kib() -> Option<u64> {
 
 fn main() {
     // `cargo bench` passes `--bench`; there are no options to read.
-    let renders: usize = std::env::var("PRESSKIT_RENDERS").ok().and_then(|n| n.parse().ok()).unwrap_or(2000);
+    let renders: usize =
+        std::env::var("PRESSKIT_RENDERS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let releases = Releases::new();
     let renderer = Renderer::new();
 
