@@ -1,5 +1,5 @@
-//! Distinct releases for the benchmarks, written the way
-//! `benches/batch-releases.py` writes them for the command line: the
+//! Distinct releases for the benchmarks, by the recipe that
+//! `benches/batch-releases.py` follows (with other text) for timing by hand: the
 //! example's English sentences in an order of the release's own, with
 //! figures of its own, so that no two releases share a paragraph and no
 //! cache can serve one. They share what releases of one organisation
