@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use presskit::{Brand, ErrorKind, Release};
-use presskit_tests::{RENDERER, fold, path, pdf_tool, release_in_temp};
+use presskit_tests::{RENDERER, fold, path, pdf_text, release_in_temp};
 
 enum Expect {
     /// Renders; the page text holds these.
@@ -152,7 +152,7 @@ fn every_case_has_its_expected_outcome() {
         let result = render(&path(&format!("tests/cases/bad/{file}")));
         match (expect, result) {
             (Renders(texts), Ok(pdf)) => {
-                let text = fold(&pdf_tool("pdftotext", &[], &pdf));
+                let text = fold(&pdf_text(&pdf));
                 for needle in *texts {
                     if !text.contains(needle) {
                         wrong.push(format!("{file}: rendered without `{needle}`: {text}"));

@@ -1,7 +1,7 @@
 //! Text, HTML and email outputs: each holds the whole release, user text
-//! stays text, and the message parses as a mail client reads it. The checks
-//! run `tests/email_check.py` (Python with html5lib: `pip install html5lib`,
-//! found as `python3` or at `$PRESSKIT_PYTHON`).
+//! stays text, and the message parses as a mail client reads it
+//! (`mail-parser`, `html5ever`; `tests/external/run` reads the same messages
+//! with Python's `email` package and html5lib).
 
 use std::path::Path;
 use std::time::{Duration, UNIX_EPOCH};
@@ -15,15 +15,9 @@ fn load(release: &Path) -> (Release, Brand) {
     (release, brand)
 }
 
-/// The message as Python's `email` package and html5lib read it.
+/// The message as a mail client and an HTML5 parser read it.
 fn check(message: &[u8]) -> (serde_json::Value, Vec<u8>) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("message.eml");
-    std::fs::write(&file, message).unwrap();
-    let stdout =
-        presskit_tests::python(&[path("tests/email_check.py").as_os_str(), file.as_os_str()], "html5lib");
-    let pdf = std::fs::read(dir.path().join("message.eml.pdf")).unwrap_or_default();
-    (serde_json::from_slice(&stdout).unwrap(), pdf)
+    presskit_tests::read_mail(message)
 }
 
 fn fixed() -> EmailOptions {

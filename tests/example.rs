@@ -1,7 +1,8 @@
 //! The bundled example, checked the way a reader of the PDF would: its text,
 //! its footnote, its links, its fonts and its bytes.
 
-use presskit_tests::{compile, fold, path, pdf_tool};
+use presskit_pdf::{Link, Pdf};
+use presskit_tests::{compile, fold, path};
 
 fn example_pdf() -> (usize, Vec<u8>) {
     let document = compile(&path("examples/ecpat-belgium/release.md"));
@@ -13,13 +14,20 @@ fn example_pdf() -> (usize, Vec<u8>) {
 fn example_is_two_a4_pages_with_every_sentence() {
     let (pages, pdf) = example_pdf();
     assert_eq!(pages, 2);
-    let info = pdf_tool("pdfinfo", &[], &pdf);
-    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
-    assert!(info.contains("Tagged:          yes"), "{info}");
-    assert!(info.contains("Title:           Despite national effort"), "{info}");
-    assert!(info.contains("Author:          ECPAT Belgium"), "{info}");
+    let read = Pdf::parse(&pdf);
+    assert_eq!(read.page_count(), 2);
+    for page in 1..=2 {
+        let (width, height) = read.page_size(page);
+        assert!(
+            (width - 595.276).abs() < 0.01 && (height - 841.89).abs() < 0.01,
+            "not A4: {width} x {height}"
+        );
+    }
+    assert!(read.tagged(), "not tagged");
+    assert!(read.info("Title").unwrap().starts_with("Despite national effort"));
+    assert_eq!(read.info("Author").as_deref(), Some("ECPAT Belgium"));
 
-    let text = body_text(&pdf, pages);
+    let text = body_text(&Pdf::parse(&pdf), pages);
     let reference = std::fs::read_to_string(path("tests/cases/ecpat-reference.txt")).unwrap();
     let missing: Vec<&str> =
         reference.lines().filter(|l| !l.is_empty() && !text.contains(&fold(l))).collect();
@@ -29,7 +37,7 @@ fn example_is_two_a4_pages_with_every_sentence() {
         missing.join("\n")
     );
     // The trade's furniture: release line, continuation, page numbers, end mark.
-    let layout = pdf_tool("pdftotext", &["-layout"], &pdf);
+    let layout = read.text();
     for furniture in
         ["FOR IMMEDIATE RELEASE", "-more-", "Page 1 of 2", "Page 2 of 2", "ENDS", "Media contact"]
     {
@@ -40,14 +48,12 @@ fn example_is_two_a4_pages_with_every_sentence() {
 /// The text of the pages' text areas (without running header and footer),
 /// in reading order, with the footnote taken out: a sentence that runs on
 /// to the next page then reads as one.
-fn body_text(pdf: &[u8], pages: usize) -> String {
+fn body_text(pdf: &Pdf, pages: usize) -> String {
     // A4 in points; the template's text area is 22 mm from the top and
     // 26 mm from the bottom.
     let mut text = String::new();
     for page in 1..=pages {
-        let n = page.to_string();
-        let args = ["-f", &n, "-l", &n, "-x", "0", "-y", "58", "-W", "595", "-H", "718"];
-        text.push_str(&pdf_tool("pdftotext", &args, pdf));
+        text.push_str(&pdf.text_in(page, 0.0, 58.0, 595.0, 718.0));
         text.push(' ');
     }
     let text = fold(&text);
@@ -62,7 +68,7 @@ fn body_text(pdf: &[u8], pages: usize) -> String {
 fn footnote_sits_at_the_foot_of_page_one() {
     let (_, pdf) = example_pdf();
     // Layout mode keeps the page's top-to-bottom order.
-    let page1 = fold(&pdf_tool("pdftotext", &["-layout", "-f", "1", "-l", "1"], &pdf));
+    let page1 = fold(&Pdf::parse(&pdf).page_text(1));
     let note = page1.find("est le seul réseau mondial").expect("footnote on page 1");
     let body = page1.find("Belgian minors are exploited").expect("first paragraph on page 1");
     let more = page1.find("-more-").expect("-more- on page 1");
@@ -75,18 +81,7 @@ fn footnote_sits_at_the_foot_of_page_one() {
 #[test]
 fn links_are_annotations() {
     let (_, pdf) = example_pdf();
-    let qdf = std::env::temp_dir().join(format!("presskit-links-{}.pdf", std::process::id()));
-    let src = std::env::temp_dir().join(format!("presskit-links-src-{}.pdf", std::process::id()));
-    std::fs::write(&src, &pdf).unwrap();
-    let status = std::process::Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(&src)
-        .arg(&qdf)
-        .status()
-        .expect("run qpdf (install qpdf; bash .ci/run does)");
-    assert!(status.success());
-    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
-    let _ = (std::fs::remove_file(&qdf), std::fs::remove_file(&src));
+    let links = Pdf::parse(&pdf).all_links();
     for uri in [
         "http://ecpat.be/files/2014/09/A4A_V2_EU_BELGIUM_ENG_FINAL.pdf",
         "mailto:arianecouvreur@ecpat.be",
@@ -94,25 +89,28 @@ fn links_are_annotations() {
         "http://www.ecpat.net",
         "https://www.ecpat.be",
     ] {
-        assert!(raw.contains(&format!("/URI ({uri})")), "no link annotation to {uri}");
+        assert!(links.contains(&Link::Uri(uri.into())), "no link annotation to {uri}: {links:?}");
     }
+    // The footnote mark and the note link to each other on page 1.
+    assert_eq!(links.iter().filter(|l| **l == Link::Page(1)).count(), 2, "{links:?}");
 }
 
 #[test]
 fn fonts_are_embedded_and_subset_and_the_file_is_valid() {
     let (_, pdf) = example_pdf();
-    let fonts = pdf_tool("pdffonts", &[], &pdf);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(rows.len() >= 3, "{fonts}");
-    for row in rows {
-        let name = row.split_whitespace().next().unwrap_or_default();
+    let read = Pdf::parse(&pdf);
+    let fonts = read.fonts();
+    assert!(fonts.len() >= 3, "{fonts:?}");
+    for font in fonts {
         // Subset fonts carry a six-letter tag: ABCDEF+Name.
-        assert!(name.len() > 7 && name.as_bytes()[6] == b'+', "not a subset: {row}");
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "not embedded: {row}");
+        let tag = font.name.split_once('+').map(|(tag, _)| tag);
+        assert!(
+            tag.is_some_and(|t| t.len() == 6 && t.bytes().all(|b| b.is_ascii_uppercase())),
+            "not a subset: {font:?}"
+        );
+        assert!(font.embedded, "not embedded: {font:?}");
     }
-    pdf_tool("qpdf", &["--check"], &pdf);
+    read.check();
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! Typst staying text.
 
 use presskit::{Brand, Format, Origin, Release};
-use presskit_tests::{RENDERER, compile, fold, path, pdf_tool, release_in_temp};
+use presskit_pdf::Pdf;
+use presskit_tests::{RENDERER, compile, fold, path, pdf_text, release_in_temp};
 
 const YAML_FRONT: &str = "---\nheadline: Same in every form\ndate: 2026-03-04\ndateline: Ghent\nembargo: 2026-03-04T10:00:00+01:00\nkeywords: [a, b]\ncontacts:\n  - {name: Jo, email: jo@example.org}\n---\nBody *text*[^1].\n\n[^1]: Note.\n";
 const TOML_FRONT: &str = "+++\nheadline = \"Same in every form\"\ndate = 2026-03-04\ndateline = \"Ghent\"\nembargo = 2026-03-04T10:00:00+01:00\nkeywords = [\"a\", \"b\"]\n[[contacts]]\nname = \"Jo\"\nemail = \"jo@example.org\"\n+++\nBody *text*[^1].\n\n[^1]: Note.\n";
@@ -55,7 +56,7 @@ fn release_files_load_from_disk_with_their_brand() {
 fn typst_syntax_in_user_text_renders_as_text() {
     let document = compile(&path("tests/cases/injection/release.md"));
     let pdf = document.pdf().unwrap();
-    let text = fold(&pdf_tool("pdftotext", &[], &pdf));
+    let text = fold(&pdf_text(&pdf));
     for expected in [
         r#"#read("/etc/passwd") #set text(fill: red) $x$ ] <label> @ref \ // /* = - + * _"#,
         r##"#set page(width: 10cm) #import "x.typ": * #eval("1+1")"##,
@@ -78,10 +79,11 @@ fn typst_syntax_in_user_text_renders_as_text() {
     assert!(!text.contains("root:"), "a file was read");
     // Nothing changed the page: it stays A4 (the injected
     // `#set page(width: 10cm)` must not apply), and metadata is text too.
-    let info = pdf_tool("pdfinfo", &[], &pdf);
-    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
-    assert!(info.contains(r#"Title:           #read("/etc/passwd")"#), "{info}");
-    assert!(info.contains("Keywords:        #kw, $k$"), "{info}");
+    let read = Pdf::parse(&pdf);
+    let (width, height) = read.page_size(1);
+    assert!((width - 595.276).abs() < 0.01 && (height - 841.89).abs() < 0.01, "not A4: {width} x {height}");
+    assert!(read.info("Title").unwrap().starts_with(r#"#read("/etc/passwd")"#), "{:?}", read.info("Title"));
+    assert_eq!(read.info("Keywords").as_deref(), Some("#kw, $k$"));
 }
 
 #[test]
@@ -90,7 +92,7 @@ fn in_memory_release_with_neutral_brand() {
     let document = RENDERER.compile(&release, &Brand::neutral()).unwrap();
     assert_eq!(document.page_count(), 1);
     assert!(document.warnings().is_empty(), "{:?}", document.warnings());
-    let text = fold(&pdf_tool("pdftotext", &[], &document.pdf().unwrap()));
+    let text = fold(&pdf_text(&document.pdf().unwrap()));
     assert!(text.contains("EMBARGOED UNTIL 10:00 UTC+01:00, 4 March 2026"), "{text}");
     assert!(text.contains("Ghent—Body text"), "{text}");
 }
@@ -108,7 +110,7 @@ fn nesting_at_the_limit_and_repeated_footnotes_render() {
     );
     let (_dir, release) = release_in_temp(&text, &[]);
     let pdf = compile(&release).pdf().unwrap();
-    let text = fold(&pdf_tool("pdftotext", &[], &pdf));
+    let text = fold(&pdf_text(&pdf));
     assert!(text.contains("deep quote") && text.contains("level 8"), "{text}");
     assert_eq!(text.matches("Once only.").count(), 1, "{text}");
     assert!(text.contains("One1 and again1."), "{text}");
@@ -126,11 +128,11 @@ fn images_render_as_figures_with_caption_and_credit() {
                 ![A red dot](dot.svg \"A dot\")\n";
     let (_dir, release) = release_in_temp(text, &[("photo.png", png), ("dot.svg", svg.to_vec())]);
     let pdf = compile(&release).pdf().unwrap();
-    let text = fold(&pdf_tool("pdftotext", &[], &pdf));
+    let text = fold(&pdf_text(&pdf));
     assert!(text.contains("The test card Photo: presskit"), "{text}");
     assert!(text.contains("A dot"), "{text}");
-    let images = pdf_tool("pdfimages", &["-list"], &pdf);
-    assert!(images.lines().count() >= 3, "no raster image in the PDF:\n{images}");
+    let images = Pdf::parse(&pdf).images();
+    assert!(images.iter().any(|i| (i.width, i.height) == (60, 40)), "no raster image in the PDF: {images:?}");
 }
 
 #[test]
@@ -143,7 +145,11 @@ fn brand_font_files_are_loaded_and_used() {
     let (dir, release) =
         release_in_temp(text, &[("brand-font.otf", font), ("_brand.yml", brand.as_bytes().to_vec())]);
     let pdf = compile(&release).pdf().unwrap();
-    let fonts = pdf_tool("pdffonts", &[], &pdf);
-    assert!(!fonts.contains("SourceSerif"), "the body should not use the serif:\n{fonts}");
+    let fonts = Pdf::parse(&pdf).fonts();
+    assert!(fonts.iter().any(|f| f.name.contains("SourceSans3-Bold")), "{fonts:?}");
+    assert!(
+        !fonts.iter().any(|f| f.name.contains("SourceSerif")),
+        "the body should not use the serif: {fonts:?}"
+    );
     drop(dir);
 }

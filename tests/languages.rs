@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use presskit::{Brand, ErrorKind, Format, Options, Origin, Release};
-use presskit_tests::{RENDERER, fold, path, pdf_tool, release_in_temp};
+use presskit_pdf::Pdf;
+use presskit_tests::{RENDERER, fold, path, pdf_text, release_in_temp};
 
 fn load(release: &Path) -> (Release, Brand) {
     let release = Release::from_path(release).unwrap_or_else(|e| panic!("{e}"));
@@ -17,7 +18,7 @@ fn render(release: &Release, brand: &Brand, options: &Options) -> (String, Vec<u
     let document = RENDERER.compile_with(release, brand, options).unwrap_or_else(|e| panic!("{e}"));
     assert!(document.warnings().is_empty(), "{:?}", document.warnings());
     let pdf = document.pdf().unwrap();
-    (pdf_tool("pdftotext", &["-layout"], &pdf), pdf)
+    (pdf_text(&pdf), pdf)
 }
 
 /// Whether `text` holds `needle`, reading letter-spaced labels
@@ -48,7 +49,8 @@ fn the_french_example_reads_as_french() {
         "…/…",
         "FIN",
         "Contact presse",
-        "« L’ESEC persiste",
+        // French sets a narrow no-break space inside guillemets.
+        "«\u{202F}L’ESEC persiste",
     ] {
         assert!(has(&text, expected), "`{expected}` missing from:\n{text}");
     }
@@ -100,7 +102,7 @@ fn every_language_of_a_release_renders_alone_or_combined() {
     }
     // All three in one PDF, each part numbered on its own.
     let (text, pdf) = render(&release, &brand, &Options::default().with_all_languages(true));
-    assert!(pdf_tool("pdfinfo", &[], &pdf).contains("Pages:           6"));
+    assert_eq!(Pdf::parse(&pdf).page_count(), 6);
     let order: Vec<usize> = [
         "MEDIA RELEASE",
         "Page 2 of 2",
@@ -174,9 +176,10 @@ fn an_embargo_is_on_every_page_and_in_the_metadata() {
     let pages = layout.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
     assert!(pages >= 2, "{pages} pages");
     assert_eq!(layout.matches(line).count(), pages, "the embargo line is not on every page:\n{layout}");
-    let info = pdf_tool("pdfinfo", &[], &pdf);
-    assert!(info.contains(&format!("Subject:         {line}")), "{info}");
-    assert!(info.contains("embargoed-until:2026-03-02T10:00:00+01:00"), "{info}");
+    let read = Pdf::parse(&pdf);
+    assert_eq!(read.info("Subject").as_deref(), Some(line));
+    let keywords = read.info("Keywords").unwrap_or_default();
+    assert!(keywords.contains("embargoed-until:2026-03-02T10:00:00+01:00"), "{keywords}");
 }
 
 #[test]
@@ -203,28 +206,29 @@ fn greek_and_cyrillic_use_the_bundled_fonts() {
     assert!(layout.contains("2 Μαρτίου 2026"), "{layout}");
 }
 
-/// Needs the Amiri font installed (Debian `fonts-hosny-amiri`; `.ci/run`
-/// installs it).
+/// The Amiri font comes with the tests (`tests/fonts/amiri`, OFL), as a
+/// brand's font file.
 #[test]
 fn arabic_with_a_font_is_set_right_to_left() {
-    let brand = "meta: {name: Library}\ntypography:\n  fonts: [{family: Amiri, source: system}]\n  base: {family: Amiri}\n";
+    let brand = "meta: {name: Library}\ntypography:\n  fonts: [{family: Amiri, source: file, files: [Amiri-Regular.ttf]}]\n  base: {family: Amiri}\n";
+    let font = std::fs::read(path("tests/fonts/amiri/Amiri-Regular.ttf")).unwrap();
     let text = "---\nheadline: المكتبة تفتح أبوابها\ndate: 2026-03-02\nlang: ar\n---\nتفتح المكتبة أبوابها أيام الأحد.\n";
-    let (_dir, file) = release_in_temp(text, &[("_brand.yml", brand.as_bytes().to_vec())]);
+    let (_dir, file) =
+        release_in_temp(text, &[("_brand.yml", brand.as_bytes().to_vec()), ("Amiri-Regular.ttf", font)]);
     let release = Release::from_path(&file).unwrap();
-    let brand = Brand::for_release(&release).unwrap_or_else(|e| panic!("{e} (install fonts-hosny-amiri)"));
+    let brand = Brand::for_release(&release).unwrap_or_else(|e| panic!("{e}"));
     let document = RENDERER.compile_with(&release, &brand, &Options::default()).unwrap();
-    let pdf = document.pdf().unwrap();
-    assert!(pdf_tool("pdffonts", &[], &pdf).contains("Amiri"));
+    let pdf = Pdf::parse(&document.pdf().unwrap());
+    assert!(pdf.fonts().iter().any(|f| f.name.contains("Amiri")), "{:?}", pdf.fonts());
     // Right to left: the body's first word, "تفتح", sits at the right
-    // margin (pdftotext gives its letters in visual order).
-    let bbox = pdf_tool("pdftotext", &["-bbox"], &pdf);
-    let x_max = bbox
-        .lines()
-        .filter(|l| l.contains(">حتفت<"))
-        .map(|l| l.split("xMax=\"").nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap())
-        .fold(0.0, f64::max);
+    // margin (its letters come in visual order, as pdftotext gives them).
+    let words = pdf.words(1);
+    let x_max = words.iter().filter(|w| w.text == "حتفت").map(|w| w.x_max).fold(0.0, f64::max);
     let margin = 595.0 - 22.0 / 25.4 * 72.0;
-    assert!((x_max - margin).abs() < 2.0, "the first word ends at {x_max}, not at the right margin {margin}");
+    assert!(
+        (x_max - margin).abs() < 2.0,
+        "the first word ends at {x_max}, not at the right margin {margin}: {words:?}"
+    );
 }
 
 #[test]

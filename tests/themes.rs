@@ -4,7 +4,7 @@
 use std::io::Cursor;
 
 use presskit::{Brand, Options, Release, Theme};
-use presskit_tests::{RENDERER, fold, path, pdf_tool, release_in_temp};
+use presskit_tests::{RENDERER, fold, path, pdf_text, release_in_temp};
 
 fn photo() -> Vec<u8> {
     let img = image::RgbImage::from_fn(600, 400, |x, y| image::Rgb([(x / 3) as u8, (y / 2) as u8, 140]));
@@ -27,7 +27,7 @@ fn render(release: &Release, brand: &Brand, options: &Options) -> Vec<String> {
     let document = RENDERER.compile_with(release, brand, options).unwrap_or_else(|e| panic!("{e}"));
     assert!(document.warnings().is_empty(), "Typst warned: {:?}", document.warnings());
     let pdf = document.pdf().unwrap();
-    let text = pdf_tool("pdftotext", &["-layout", "{}", "-"], &pdf);
+    let text = pdf_text(&pdf);
     let pages: Vec<String> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(fold).collect();
     assert_eq!(pages.len(), document.page_count());
     pages

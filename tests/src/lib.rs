@@ -1,10 +1,15 @@
 //! Helpers shared by presskit's integration tests: paths, one renderer for
-//! all tests, and the PDF tools (poppler-utils, qpdf) the checks run.
+//! all tests, reading PDFs and emails, and compiling a Typst export on its
+//! own. Everything is Rust: `cargo test` needs no other tool.
 
-use std::io::Write;
+mod folder;
+mod mail;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::LazyLock;
+
+pub use folder::compile_folder;
+pub use mail::{HtmlReading, read_html, read_mail};
 
 use presskit::{Brand, Document, Release, Renderer};
 
@@ -31,36 +36,10 @@ pub fn compile(release: &Path) -> Document {
     document
 }
 
-/// Runs a PDF tool on `pdf` (written to a temporary file; `{}` in `args`
-/// stands for it, else it comes last) and returns its standard output. Panics with an install hint when the tool is missing.
-pub fn pdf_tool(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("presskit-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join(format!("{tool}-{}.pdf", unique()));
-    std::fs::File::create(&file).and_then(|mut f| f.write_all(pdf)).expect("write temp pdf");
-    // `{}` in the arguments stands for the file; else it comes last.
-    let mut argv: Vec<std::ffi::OsString> =
-        args.iter().map(|a| if *a == "{}" { file.clone().into() } else { (*a).into() }).collect();
-    if !args.contains(&"{}") {
-        argv.push(file.clone().into());
-        if tool == "pdftotext" {
-            argv.push("-".into());
-        }
-    }
-    let output = Command::new(tool).args(&argv).stdin(Stdio::null()).output().unwrap_or_else(|e| {
-        panic!("cannot run `{tool}` ({e}); install poppler-utils and qpdf (bash .ci/run does)")
-    });
-    let _ = std::fs::remove_file(&file);
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    // qpdf --check reports problems on stdout as well as in its exit code.
-    assert!(output.status.success(), "`{tool}` failed: {stdout}{}", String::from_utf8_lossy(&output.stderr));
-    stdout
-}
-
-fn unique() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+/// The text of a PDF, pages separated by form feeds, read by the tests'
+/// PDF reader (see `presskit-pdf`).
+pub fn pdf_text(pdf: &[u8]) -> String {
+    presskit_pdf::Pdf::parse(pdf).text()
 }
 
 /// Text as a reader compares it: runs of white space folded to one space,
@@ -92,21 +71,4 @@ pub fn release_in_temp(text: &str, files: &[(&str, Vec<u8>)]) -> (tempfile::Temp
     let release = dir.path().join("release.md");
     std::fs::write(&release, text).unwrap();
     (dir, release)
-}
-
-/// Runs Python (`$PRESSKIT_PYTHON`, else `python3`) with `args`; panics
-/// unless it succeeds, naming `needs` (what to `pip install`). Returns its
-/// standard output.
-pub fn python(args: &[&std::ffi::OsStr], needs: &str) -> Vec<u8> {
-    let python = std::env::var("PRESSKIT_PYTHON").unwrap_or_else(|_| "python3".into());
-    let output = Command::new(&python)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {python} ({e}); set PRESSKIT_PYTHON (bash .ci/run does)"));
-    assert!(
-        output.status.success(),
-        "{python} failed (it needs `pip install {needs}`; bash .ci/run installs it):\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output.stdout
 }

@@ -551,8 +551,7 @@ fn a_batch_of_200_releases_renders_every_one() {
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains(&format!("Release {i} of the season")), "r{i:03}.pdf has another title");
     }
-    let check = Command::new("qpdf").arg("--check").arg(dir.path("out/r137.pdf")).output().expect("qpdf");
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    presskit_pdf::Pdf::open(dir.path("out/r137.pdf")).check();
 }
 
 #[test]
@@ -657,32 +656,19 @@ fn watch_renders_again_on_each_save_of_release_brand_and_image() {
     child.wait().unwrap();
 }
 
-/// The text of each page of a PDF, through pdftotext.
+/// The text of each page of a PDF, separated as pdftotext separates them.
 fn pages_text(pdf: &Path) -> Vec<String> {
-    let output = Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().expect("pdftotext");
-    String::from_utf8_lossy(&output.stdout).split('\u{c}').map(str::to_string).collect()
+    presskit_pdf::Pdf::open(pdf).text().split('\u{c}').map(str::to_string).collect()
 }
 
 /// For each link on page `page` (1-based) of a PDF, the page it goes to.
 fn link_targets(pdf: &Path, page: usize) -> Vec<usize> {
-    let output =
-        Command::new("qpdf").args(["--json=2", "--json-key=pages", "--json-key=qpdf"]).arg(pdf).output();
-    let json: serde_json::Value = serde_json::from_slice(&output.expect("qpdf").stdout).expect("qpdf JSON");
-    let pages: Vec<&str> =
-        json["pages"].as_array().unwrap().iter().map(|p| p["object"].as_str().unwrap()).collect();
-    let objects = &json["qpdf"][1];
-    let object = |r: &str| &objects[format!("obj:{r}")]["value"];
-    object(pages[page - 1])["/Annots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| object(a.as_str().unwrap()))
-        .filter(|a| a["/Subtype"] == "/Link")
-        .map(|a| {
-            let dest = &a["/Dest"];
-            let dest = if dest.is_string() { object(dest.as_str().unwrap()) } else { dest };
-            let target = dest[0].as_str().expect("a page reference");
-            pages.iter().position(|p| *p == target).expect("a page of the PDF") + 1
+    presskit_pdf::Pdf::open(pdf)
+        .links(page)
+        .into_iter()
+        .filter_map(|link| match link {
+            presskit_pdf::Link::Page(target) => Some(target),
+            presskit_pdf::Link::Uri(_) => None,
         })
         .collect()
 }
@@ -718,7 +704,7 @@ fn a_kit_has_a_cover_linked_contents_and_each_document_numbered_alone() {
     let pdf = dir.path("kit/spring.pdf");
     let pages = pages_text(&pdf);
     assert!(pages[0].contains("Spring media kit") && pages[0].contains("The library in 2026"));
-    // Letter-spaced labels come out of pdftotext with spaces.
+    // Letter-spaced labels come out of the PDF's text with spaces.
     assert!(pages[1].contains("Contents") && pages[1].replace(' ', "").contains("FACTSHEET"), "{}", pages[1]);
     // Each document starts where its contents entry links, on a page of
     // its own numbered "Page 1 of N".
