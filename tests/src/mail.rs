@@ -1,6 +1,6 @@
 //! Emails read as a mail client reads them (`mail-parser`), and their HTML
 //! as a browser parses it (`html5ever`, through `scraper`). The result has
-//! the shape `tests/email_check.py` prints, which reads the same messages
+//! the shape `tests/external/email_check.py` prints, which reads the same messages
 //! with Python's `email` package and html5lib in `tests/external/run`.
 
 use mail_parser::{MessageParser, MimeHeaders, PartType};

@@ -1,5 +1,5 @@
 """Reads an email message (and checks its HTML) as a mail client and an
-HTML5 parser would; prints what it found as JSON for tests/email.rs.
+HTML5 parser would; prints what it found as JSON for tests/external/check.py.
 
 Usage: email_check.py MESSAGE.eml
 Needs: html5lib (pip install html5lib).
@@ -37,8 +37,10 @@ class Text(HTMLParser):
             self.parts.append(data)
 
 
-def main():
-    message = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=policy.default)
+def read(path):
+    """What a mail client finds in the message at `path`; the attached PDF
+    is written beside it as `path + ".pdf"`."""
+    message = email.message_from_bytes(open(path, "rb").read(), policy=policy.default)
     parts = []
     text = html = None
     for part in message.walk():
@@ -58,14 +60,13 @@ def main():
         elif part.get_content_type() == "text/html":
             html = part.get_content()
         elif part.get_content_type() == "application/pdf":
-            open(sys.argv[1] + ".pdf", "wb").write(payload)
-    errors = []
+            open(path + ".pdf", "wb").write(payload)
     parser = html5lib.HTMLParser(strict=False)
     parser.parse(html)
     errors = [str(e) for e in parser.errors]
     reader = Text()
     reader.feed(html)
-    print(json.dumps({
+    return {
         "from": str(message["From"]),
         "to": str(message["To"]),
         "subject": str(message["Subject"]),
@@ -75,7 +76,12 @@ def main():
         "html_errors": errors,
         "scripts": reader.scripts,
         "handlers": reader.handlers,
-    }))
+    }
 
 
-main()
+def main():
+    print(json.dumps(read(sys.argv[1])))
+
+
+if __name__ == "__main__":
+    main()
