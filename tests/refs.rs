@@ -15,15 +15,133 @@ const CHANNEL_TOLERANCE: u8 = 24;
 /// Share of differing pixels allowed (anti-aliasing across CPUs).
 const PIXEL_TOLERANCE: f64 = 0.002;
 
-fn check(name: &str, release: &str) {
+/// Every reference set: the test that renders it, its file name (the pages
+/// are `tests/ref/NAME-1.png`, `NAME-2.png`, …), what it shows, and the
+/// render with how many of its pages are compared. Each entry is a test of
+/// its own; a PNG in `tests/ref/` that no entry names fails
+/// `no_reference_is_orphaned`.
+macro_rules! references {
+    ($($test:ident: $name:literal, $shows:literal, $render:expr;)*) => {
+        /// (name, what it shows) of every reference set.
+        const REFERENCES: &[(&str, &str)] = &[$(($name, $shows)),*];
+        $(
+            #[doc = $shows]
+            #[test]
+            fn $test() {
+                let (document, pages): (presskit::Document, usize) = $render;
+                check_pages($name, &document, pages);
+            }
+        )*
+    };
+}
+
+references! {
+    ecpat_example: "ecpat",
+        "The bundled example, both pages: letterhead, label, release line, footnote at the foot \
+         of page 1, -more-, running header on page 2, end mark, boilerplates, contact, Page X of Y.",
+        whole("examples/ecpat-belgium/release.md");
+    us_embargoed_release_with_everything: "everything",
+        "tests/cases/everything.md: a US-style embargoed release: contacts at the top, \
+         subheadline, dateline, a section heading, a list, a pull quote, a footnote, notes to \
+         editors, the embargo line.",
+        whole("tests/cases/everything.md");
+    ecpat_media_kit: "kit",
+        "The example media kit: the cover, the linked contents, and the first document's first \
+         page (no running header, numbering restarted).",
+        (kit("examples/ecpat-belgium/kit.yml", 9), 3);
+    theme_modern: "theme-modern",
+        "Page 1 of the example in the modern theme.",
+        (themed(presskit::Theme::Modern), 1);
+    theme_compact: "theme-compact",
+        "Page 1 of the example in the compact theme.",
+        (themed(presskit::Theme::Compact), 1);
+}
+
+/// A release rendered with its brand, every page compared.
+fn whole(release: &str) -> (presskit::Document, usize) {
     let document = compile(&path(release));
-    check_pages(name, &document, document.page_count());
+    let pages = document.page_count();
+    (document, pages)
+}
+
+/// A media kit of `pages` pages, rendered without warnings.
+fn kit(file: &str, pages: usize) -> presskit::Document {
+    let kit = presskit::Kit::from_path(path(file)).unwrap_or_else(|e| panic!("{e}"));
+    let brand = kit.brand().unwrap_or_else(|e| panic!("{e}"));
+    let document = presskit_tests::RENDERER.compile_kit(&kit, &brand, &presskit::Options::default()).unwrap();
+    assert!(document.warnings().is_empty(), "Typst warned: {:?}", document.warnings());
+    assert_eq!(document.page_count(), pages);
+    document
+}
+
+/// The example in another theme than its brand's.
+fn themed(theme: presskit::Theme) -> presskit::Document {
+    let release = presskit::Release::from_path(path("examples/ecpat-belgium/release.md")).unwrap();
+    let mut brand = presskit::Brand::for_release(&release).unwrap();
+    brand.layout.theme = theme;
+    presskit_tests::RENDERER.compile(&release, &brand).unwrap()
+}
+
+/// The reference files of set `name`: page number and path.
+fn files_of(name: &str) -> Vec<(usize, std::path::PathBuf)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path("tests/ref")).expect("read tests/ref") {
+        let file = entry.expect("read tests/ref").path();
+        if let Some((set, page)) = split_name(&file)
+            && set == name
+        {
+            files.push((page, file));
+        }
+    }
+    files
+}
+
+/// `NAME-PAGE.png` as (NAME, PAGE).
+fn split_name(file: &Path) -> Option<(String, usize)> {
+    let stem = file.file_name()?.to_str()?.strip_suffix(".png")?;
+    let (set, page) = stem.rsplit_once('-')?;
+    Some((set.to_owned(), page.parse().ok()?))
+}
+
+#[test]
+fn no_reference_is_orphaned() {
+    let mut orphans = Vec::new();
+    for entry in std::fs::read_dir(path("tests/ref")).expect("read tests/ref") {
+        let file = entry.expect("read tests/ref").path();
+        let known = split_name(&file).is_some_and(|(set, _)| REFERENCES.iter().any(|(name, _)| *name == set));
+        if !known {
+            orphans.push(file.display().to_string());
+        }
+    }
+    assert!(
+        orphans.is_empty(),
+        "files in tests/ref that no reference test uses (delete them, or add an entry to \
+         `references!` in tests/refs.rs):\n{}",
+        orphans.join("\n")
+    );
+    for (name, shows) in REFERENCES {
+        assert!(shows.len() > 20, "reference `{name}` does not say what it shows");
+        assert!(
+            !files_of(name).is_empty(),
+            "reference `{name}` has no images; run with PRESSKIT_UPDATE_REFS=1"
+        );
+    }
 }
 
 /// Compares the first `pages` pages of `document` with their references.
 fn check_pages(name: &str, document: &presskit::Document, pages: usize) {
     let update = std::env::var_os("PRESSKIT_UPDATE_REFS").is_some_and(|v| v != "0");
     let mut failures = Vec::new();
+    // Pages no longer compared (or rendered) leave their references behind.
+    for (page, file) in files_of(name) {
+        if page == 0 || page > pages {
+            if update {
+                std::fs::remove_file(&file).expect("remove stale reference");
+            } else {
+                failures.push(format!("{}: only {pages} pages are compared; delete it", file.display()));
+            }
+        }
+    }
     for page in 0..pages {
         let png = document.png(page, PPI).expect("png export");
         let file = format!("{name}-{}.png", page + 1);
@@ -41,12 +159,8 @@ fn check_pages(name: &str, document: &presskit::Document, pages: usize) {
             failures.push(problem);
         }
     }
-    // A page that disappeared leaves its reference behind.
-    let extra = path("tests/ref").join(format!("{name}-{}.png", pages + 1));
-    if !update && extra.exists() {
-        failures.push(format!("{name}: the render has {pages} pages, the references more"));
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let shows = REFERENCES.iter().find(|(n, _)| *n == name).map_or("", |(_, shows)| shows);
+    assert!(failures.is_empty(), "{}\n(the reference shows: {shows})", failures.join("\n"));
 }
 
 fn compare(expected: &RgbaImage, actual: &RgbaImage, file: &str) -> Option<String> {
@@ -99,39 +213,4 @@ fn write_diff(expected: &RgbaImage, actual: &RgbaImage, file: &str) -> std::path
     let target = dir.join(Path::new(file).with_extension("").to_string_lossy().into_owned() + "-diff.png");
     out.save(&target).expect("write diff picture");
     target
-}
-
-#[test]
-fn ecpat_example() {
-    check("ecpat", "examples/ecpat-belgium/release.md");
-}
-
-#[test]
-fn us_embargoed_release_with_everything() {
-    check("everything", "tests/cases/everything.md");
-}
-
-/// A media kit: the cover, the contents, and the first document's first
-/// page (no running header there, the numbering restarted).
-#[test]
-fn ecpat_media_kit() {
-    let kit =
-        presskit::Kit::from_path(path("examples/ecpat-belgium/kit.yml")).unwrap_or_else(|e| panic!("{e}"));
-    let brand = kit.brand().unwrap_or_else(|e| panic!("{e}"));
-    let document = presskit_tests::RENDERER.compile_kit(&kit, &brand, &presskit::Options::default()).unwrap();
-    assert!(document.warnings().is_empty(), "Typst warned: {:?}", document.warnings());
-    assert_eq!(document.page_count(), 9);
-    check_pages("kit", &document, 3);
-}
-
-/// Page 1 of the example in each theme but the classic one (above).
-#[test]
-fn themes_page_one() {
-    let release = presskit::Release::from_path(path("examples/ecpat-belgium/release.md")).unwrap();
-    for theme in [presskit::Theme::Modern, presskit::Theme::Compact] {
-        let mut brand = presskit::Brand::for_release(&release).unwrap();
-        brand.layout.theme = theme;
-        let document = presskit_tests::RENDERER.compile(&release, &brand).unwrap();
-        check_pages(&format!("theme-{theme}"), &document, 1);
-    }
 }
