@@ -142,7 +142,8 @@ pub enum Inline {
     Strong(Vec<Inline>),
     /// Inline code, shown as written.
     Code(String),
-    /// A link; `url` is `https://…`, `mailto:…` or similar.
+    /// A link; `url` is `https://…`, `mailto:…` or `tel:…` (other targets
+    /// are text, see [`followable`]).
     Link {
         /// Where the link goes.
         url: String,
@@ -230,4 +231,12 @@ pub(crate) fn inlines_text(inlines: &[Inline], out: &mut String) {
             Inline::FootnoteRef(_) => {}
         }
     }
+}
+
+/// Whether a link target is one a reader may follow, in every output: a web
+/// page, an email address or a phone number. Any other target
+/// (`javascript:`, `file:`, `data:`, a path) is shown as its text only.
+pub(crate) fn followable(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:"].iter().any(|scheme| lower.starts_with(scheme))
 }

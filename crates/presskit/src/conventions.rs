@@ -176,15 +176,17 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
 }
 
 const EMPTY_ABOUT: &str = "write the section's text, or remove it";
-const LINK_HINT: &str = "link to an https:// page or a mailto: address";
+const LINK_HINT: &str = "link to an https:// page, a mailto: address or a tel: number";
 
 fn link_message(url: &str) -> String {
-    format!("the link `{url}` is neither a web page (http, https) nor an email address (mailto)")
+    format!(
+        "the link `{url}` is not a web page (http, https), an email address (mailto) or a phone \
+         number (tel): its text is shown without the link"
+    )
 }
 
 fn allowed_link(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s))
+    crate::content::followable(url)
 }
 
 fn shifted(text: &str, offset: usize, lines: usize) -> Location {

@@ -128,7 +128,7 @@ struct LayoutData {
 struct Org<'a> {
     name: Option<&'a str>,
     short: Option<&'a str>,
-    link: Option<&'a str>,
+    link: Option<String>,
     link_text: Option<String>,
     address: &'a [String],
     footer: Option<&'a str>,
@@ -447,8 +447,9 @@ fn build_documents(
         org: Org {
             name: brand.name.as_deref(),
             short: brand.short_name.as_deref().or(brand.name.as_deref()),
-            link: brand.link.as_deref(),
-            link_text: brand.link.as_deref().map(display_url),
+            link: web_link(brand.link.as_deref()),
+            link_text: web_link(brand.link.as_deref())
+                .map(|_| display_url(brand.link.as_deref().unwrap_or(""))),
             address: &brand.address,
             footer: brand.footer.as_deref(),
         },
@@ -542,6 +543,20 @@ fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usi
 }
 
 /// "https://www.ecpat.be/" → "www.ecpat.be".
+/// The brand's web address as a link target: a followable URL as it is, a
+/// bare domain (`www.x.org`) as `https://`; anything else (`javascript:`)
+/// is left out of the letterhead.
+fn web_link(url: Option<&str>) -> Option<String> {
+    let url = url?.trim();
+    if crate::content::followable(url) {
+        Some(url.to_string())
+    } else if !url.contains(':') && !url.starts_with(['/', '\\', '.']) && url.contains('.') {
+        Some(format!("https://{url}"))
+    } else {
+        None
+    }
+}
+
 fn display_url(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     rest.trim_end_matches('/').to_string()

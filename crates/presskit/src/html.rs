@@ -566,8 +566,7 @@ impl Notes {
 
 /// A link, if its address is one a mail client may follow; else the text.
 fn link_html(url: &str, text: &str, color: &str) -> String {
-    let lower = url.trim().to_ascii_lowercase();
-    if ["http://", "https://", "mailto:", "tel:"].iter().any(|scheme| lower.starts_with(scheme)) {
+    if crate::content::followable(url) {
         format!("<a href=\"{}\" style=\"color:{color};\">{text}</a>", esc(url.trim()))
     } else {
         text.to_string()

@@ -254,6 +254,13 @@ impl<'a> Mapper<'a> {
                 InlineKind::Strong => push_inline(stack, Inline::Strong(inlines)),
                 // A link left empty by lifting out its image goes.
                 InlineKind::Link(_) if inlines.is_empty() => {}
+                // Only targets a reader may follow are links; others are
+                // their text, so no output can run or open them.
+                InlineKind::Link(url) if !crate::content::followable(&url) => {
+                    for inline in inlines {
+                        push_inline(stack, inline);
+                    }
+                }
                 InlineKind::Link(url) => push_inline(stack, Inline::Link { url, body: inlines }),
                 InlineKind::Image { src, title, offset } => {
                     let mut alt = String::new();
