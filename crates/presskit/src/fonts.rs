@@ -77,6 +77,31 @@ fn system_db() -> &'static fontdb::Database {
     })
 }
 
+/// The most fonts one collection (`.ttc`) may hold; real ones hold a few
+/// dozen at most.
+const MAX_COLLECTION_FONTS: u32 = 256;
+
+/// Refuses a font collection whose header declares more fonts than
+/// [`MAX_COLLECTION_FONTS`] or than the file has room for, before any font
+/// in it is parsed (each declared font costs a parse).
+fn check_collection(data: &[u8]) -> std::result::Result<(), String> {
+    if data.get(..4) != Some(b"ttcf") {
+        return Ok(());
+    }
+    let Some(&[a, b, c, d]) = data.get(8..12) else {
+        return Err("is a font collection cut off in its header".into());
+    };
+    let count = u32::from_be_bytes([a, b, c, d]);
+    let room = (data.len() as u64).saturating_sub(12) / 4;
+    if count > MAX_COLLECTION_FONTS || u64::from(count) > room {
+        return Err(format!(
+            "declares {count} fonts; presskit takes collections of at most {MAX_COLLECTION_FONTS} that \
+             hold what they declare"
+        ));
+    }
+    Ok(())
+}
+
 /// The bundled fonts plus those the brand adds. Errors name the brand file
 /// and the font that does not parse or cannot be found.
 pub(crate) fn for_brand(bundled: &FontSet, brand: &Brand) -> Result<FontSet> {
@@ -86,6 +111,14 @@ pub(crate) fn for_brand(bundled: &FontSet, brand: &Brand) -> Result<FontSet> {
         match font {
             BrandFont::Files { family, files } => {
                 for file in files {
+                    check_collection(&file.data).map_err(|message| {
+                        Error::new(
+                            ErrorKind::Font,
+                            format!("the font file `{}` of `{family}` {message}", file.name),
+                        )
+                        .in_file(&brand_file)
+                        .with_hint("use the single font files (.otf, .ttf) of the family")
+                    })?;
                     let data = Bytes::new(Arc::clone(&file.data));
                     let parsed: Vec<Font> = Font::iter(data).collect();
                     if parsed.is_empty() {

@@ -120,9 +120,9 @@ pub fn check(asset: &Asset, limits: &Limits) -> Result<ImageKind, String> {
                 limits.max_svg_bytes / 1_000_000
             ));
         }
-        return check_svg(data)
-            .map(|()| ImageKind::Svg)
-            .map_err(|err| format!("the image `{name}` is not valid SVG: {err}"));
+        check_svg(data).map_err(|err| format!("the image `{name}` is not valid SVG: {err}"))?;
+        check_embedded(name, data, limits, 0, &mut 0)?;
+        return Ok(ImageKind::Svg);
     }
     header(name, data, limits).map(|(kind, _, _)| kind)
 }
@@ -344,6 +344,85 @@ fn check_svg(data: &[u8]) -> Result<(), String> {
         ..usvg::Options::default()
     };
     usvg::Tree::from_data(data, &options).map(|_| ()).map_err(|err| err.to_string())
+}
+
+/// SVGs in SVGs deeper than this are refused.
+const MAX_SVG_NESTING: usize = 4;
+
+/// Checks the raster images an SVG embeds as `data:` URLs (and the SVGs it
+/// embeds, in turn) against the limits of an image on its own: Typst
+/// decodes each when it writes the PDF. Their decoded sizes add up.
+fn check_embedded(
+    name: &str,
+    data: &[u8],
+    limits: &Limits,
+    depth: usize,
+    total: &mut u64,
+) -> Result<(), String> {
+    let Ok(text) = std::str::from_utf8(data) else { return Ok(()) };
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+    let doc = roxmltree::Document::parse_with_options(text, options)
+        .map_err(|err| format!("the image `{name}` is not valid SVG: {err}"))?;
+    for attr in doc.descendants().flat_map(|node| node.attributes()) {
+        let value = attr.value().trim_start();
+        if attr.name() != "href" || !value.starts_with("data:") {
+            continue;
+        }
+        let Some(bytes) = data_url(value) else { continue };
+        if looks_like_svg(&bytes) {
+            if depth >= MAX_SVG_NESTING {
+                return Err(format!("the image `{name}` nests SVG images more than {MAX_SVG_NESTING} deep"));
+            }
+            check_embedded(name, &bytes, limits, depth + 1, total)?;
+            continue;
+        }
+        // A format Typst does not draw is skipped by it, as here.
+        let Ok((_, reader)) = open(name, &bytes) else { continue };
+        let (width, height) = reader
+            .into_dimensions()
+            .map_err(|err| format!("the image `{name}` embeds an image that cannot be decoded ({err})"))?;
+        *total += u64::from(width) * u64::from(height) * 4;
+        if width.max(height) > limits.max_image_side || *total > limits.max_image_bytes {
+            return Err(format!(
+                "the image `{name}` embeds an image of {width} × {height} pixels, more than presskit \
+                 takes (at most {} on a side and {} megapixels in all)",
+                limits.max_image_side,
+                limits.max_image_bytes / 4 / 1_000_000
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The bytes of a `data:` URL, base64 or percent-encoded.
+fn data_url(url: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let (meta, payload) = url.strip_prefix("data:")?.split_once(',')?;
+    if meta.trim_end().to_ascii_lowercase().ends_with(";base64") {
+        let clean: Vec<u8> = payload.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        let engine = base64::engine::GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            base64::engine::GeneralPurposeConfig::new()
+                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+        );
+        engine.decode(clean).ok()
+    } else {
+        let mut out = Vec::with_capacity(payload.len());
+        let mut bytes = payload.bytes();
+        while let Some(b) = bytes.next() {
+            let hex = |b: Option<u8>| b.and_then(|b| (b as char).to_digit(16));
+            if b == b'%' {
+                let mut ahead = bytes.clone();
+                if let (Some(hi), Some(lo)) = (hex(ahead.next()), hex(ahead.next())) {
+                    out.push((hi * 16 + lo) as u8);
+                    bytes = ahead;
+                    continue;
+                }
+            }
+            out.push(b);
+        }
+        Some(out)
+    }
 }
 
 fn looks_like_svg(data: &[u8]) -> bool {

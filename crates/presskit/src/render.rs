@@ -532,8 +532,31 @@ impl Document {
     }
 
     /// Renders page `index` (0-based) as a PNG at `ppi` pixels per inch.
+    ///
+    /// A page of more than 150 megapixels (an A4 page at 1200 ppi is 139)
+    /// is refused before its pixels are allocated, as is a `ppi` that is not
+    /// a positive number.
     pub fn png(&self, index: usize, ppi: f32) -> Result<Vec<u8>> {
         let page = self.page(index)?;
+        let size = page.frame.size();
+        let scale = f64::from(ppi) / 72.0;
+        let (width, height) = ((size.x.to_pt() * scale).ceil(), (size.y.to_pt() * scale).ceil());
+        let pixels = width * height;
+        if !(scale > 0.0 && pixels.is_finite() && width >= 1.0 && height >= 1.0 && pixels <= MAX_PNG_PIXELS) {
+            let inches = |pt: f64| pt / 72.0;
+            return Err(Error::new(
+                ErrorKind::Export,
+                format!(
+                    "page {} is {:.1} × {:.1} inches: at {ppi} pixels per inch that is not an image of at \
+                     most {} megapixels",
+                    index + 1,
+                    inches(size.x.to_pt()),
+                    inches(size.y.to_pt()),
+                    MAX_PNG_PIXELS / 1e6
+                ),
+            )
+            .with_hint("choose fewer pixels per inch, or a smaller page"));
+        }
         let options = typst_render::RenderOptions {
             pixel_per_pt: Scalar::new(f64::from(ppi) / 72.0),
             render_bleed: false,
@@ -543,6 +566,9 @@ impl Document {
             .map_err(|err| Error::new(ErrorKind::Export, format!("PNG encoding failed: {err}")))
     }
 }
+
+/// The most pixels of a PNG page: 600 MB of RGBA at most.
+const MAX_PNG_PIXELS: f64 = 150e6;
 
 #[cfg(test)]
 mod tests {
