@@ -346,8 +346,8 @@ impl RawBrand {
                     .transpose()?,
             },
         };
-        let presskit = self.defaults.presskit.unwrap_or_default();
-        check_contacts(&presskit.contacts, &origin)?;
+        let mut presskit = self.defaults.presskit.unwrap_or_default();
+        check_contacts(&mut presskit.contacts, &origin)?;
         let mut images = Vec::new();
         let (boilerplate, translations) = match presskit.boilerplate {
             Some(RawBrandBoilerplate { title, body, translations }) => {

@@ -282,7 +282,7 @@ pub(crate) fn strip_bom(text: &str) -> &str {
 /// Reads a text input file, of at most `limits.max_input_bytes`.
 pub(crate) fn read_text(path: &Path, limits: &Limits) -> Result<String> {
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
+    crate::sandbox::open_regular(path)
         .and_then(|file| file.take(limits.max_input_bytes as u64 + 1).read_to_end(&mut bytes))
         .map_err(|err| io_error(path, &err))?;
     check_input_size(bytes.len(), path, limits)?;
@@ -351,7 +351,7 @@ pub(crate) fn read_asset(
         Error::new(ErrorKind::Io, message).in_file(&origin.name).at(location).with_hint(hint)
     };
     let limit = origin.sandbox.limits.max_asset_bytes;
-    let data = std::fs::File::open(&path.real).and_then(|file| {
+    let data = crate::sandbox::open_regular(&path.real).and_then(|file| {
         let mut data = Vec::new();
         // One byte over the limit tells that the file is too large.
         file.take(limit.saturating_add(1)).read_to_end(&mut data)?;
@@ -363,6 +363,10 @@ pub(crate) fn read_asset(
             format!("use a smaller {what}, or raise the limit (`Limits::max_asset_bytes`)"),
         )),
         Ok(data) => Ok(Asset { name: name.to_string(), data: Arc::from(data), path: Some(path.real) }),
+        Err(err) if err.kind() == std::io::ErrorKind::InvalidInput => Err(fail(
+            format!("the {what} `{name}` is not a regular file"),
+            "name a file, not a pipe, device or folder".into(),
+        )),
         Err(err) => Err(fail(
             format!("cannot read the {what} `{name}` ({}: {})", path.shown.display(), io_message(&err)),
             "check that the path names a readable file".into(),

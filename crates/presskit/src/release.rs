@@ -140,7 +140,7 @@ impl Release {
 }
 
 impl RawRelease {
-    fn into_release(self, body: &str, body_line: Option<usize>, origin: Origin) -> Result<Release> {
+    fn into_release(mut self, body: &str, body_line: Option<usize>, origin: Origin) -> Result<Release> {
         let invalid = |message: String, hint: &str| {
             Error::new(ErrorKind::InvalidValue, message).in_file(&origin.name).with_hint(hint)
         };
@@ -173,7 +173,7 @@ impl RawRelease {
             .into_iter()
             .map(|b| boilerplate(b, "boilerplates", &origin, &mut images))
             .collect::<Result<_>>()?;
-        if let Some(contacts) = &self.contacts {
+        if let Some(contacts) = &mut self.contacts {
             check_contacts(contacts, &origin)?;
         }
         let mut translations = Vec::new();
@@ -370,8 +370,18 @@ pub(crate) fn boilerplate(
     })
 }
 
-pub(crate) fn check_contacts(contacts: &[Contact], origin: &Origin) -> Result<()> {
-    for (i, contact) in contacts.iter().enumerate() {
+/// Checks contacts and makes each field one line: a name, role or address
+/// reaches mail headers and a one-line block, where a line break would
+/// break the header or the layout.
+pub(crate) fn check_contacts(contacts: &mut [Contact], origin: &Origin) -> Result<()> {
+    for (i, contact) in contacts.iter_mut().enumerate() {
+        one_line(&mut contact.name);
+        for text in [&mut contact.role, &mut contact.org, &mut contact.email, &mut contact.phone]
+            .into_iter()
+            .flatten()
+        {
+            one_line(text);
+        }
         if contact.name.trim().is_empty() {
             return Err(Error::new(
                 ErrorKind::InvalidValue,
@@ -382,6 +392,14 @@ pub(crate) fn check_contacts(contacts: &[Contact], origin: &Origin) -> Result<()
         }
     }
     Ok(())
+}
+
+/// Folds line breaks (and the white space around them) to one space.
+fn one_line(text: &mut String) {
+    let breaks = ['\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}'];
+    if text.contains(breaks) {
+        *text = text.split(breaks).map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    }
 }
 
 /// Maps one Markdown field and reads the images it names.

@@ -72,6 +72,28 @@ pub(crate) enum Refusal {
     Io(std::io::Error),
 }
 
+/// Opens an input file for reading, if it is a regular file: a FIFO, a
+/// device or a folder is refused without waiting on it (a FIFO blocks its
+/// reader until a writer comes). On Unix a last component that has become
+/// a symbolic link since it was resolved is refused too.
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    let file: std::fs::File = {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NOCTTY;
+        rustix::fs::open(path, flags, Mode::empty())?.into()
+    };
+    #[cfg(not(unix))]
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, NOT_REGULAR));
+    }
+    Ok(file)
+}
+
+/// The message of [`open_regular`]'s refusal.
+pub(crate) const NOT_REGULAR: &str = "not a regular file";
+
 /// Resolves `name` against `dir` and checks that the file it names lies in
 /// `dir` or one of `allowed`. Returns the path as joined (for messages) and
 /// the real path (to read).

@@ -4,6 +4,7 @@
 //! else: no packages, no network, no clock.
 
 use std::collections::HashMap;
+use std::io::Read;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -57,11 +58,20 @@ impl Disk {
                     .into(),
                 )),
             })?;
-        let meta = std::fs::metadata(&real).map_err(|_| not_found(id))?;
-        if meta.len() > self.max_bytes {
+        let file = crate::sandbox::open_regular(&real).map_err(|err| {
+            if err.kind() == std::io::ErrorKind::InvalidInput {
+                FileError::Other(Some(format!("{name} is not a regular file").into()))
+            } else {
+                not_found(id)
+            }
+        })?;
+        let mut data = Vec::new();
+        // One byte over the limit tells that the file is too large.
+        file.take(self.max_bytes.saturating_add(1)).read_to_end(&mut data).map_err(|_| not_found(id))?;
+        if data.len() as u64 > self.max_bytes {
             return Err(FileError::Other(Some(format!("{name} is larger than the asset limit").into())));
         }
-        std::fs::read(&real).map_err(|_| not_found(id))
+        Ok(data)
     }
 }
 
