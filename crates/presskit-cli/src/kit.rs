@@ -28,7 +28,7 @@ pub struct KitArgs {
     #[arg(long, requires = "split")]
     zip: bool,
     /// Pixels per inch of the page-1 thumbnails.
-    #[arg(long, value_name = "PPI", default_value_t = 48.0)]
+    #[arg(long, value_name = "PPI", default_value_t = 48.0, value_parser = crate::render::parse_ppi)]
     thumbnail_ppi: f32,
     #[command(flatten)]
     input: InputArgs,

@@ -163,8 +163,17 @@ struct InputArgs {
     standard: Option<Standards>,
     /// The most pixels per inch a photo keeps at its printed size; larger
     /// images are scaled down. Lower it (e.g. 150) for email.
-    #[arg(long, value_name = "PPI", default_value_t = Options::DEFAULT_IMAGE_PPI)]
+    #[arg(long, value_name = "PPI", default_value_t = Options::DEFAULT_IMAGE_PPI, value_parser = parse_image_ppi)]
     image_ppi: f64,
+}
+
+/// `--image-ppi`: refused on the command line (exit 2) when out of the
+/// library's range, as `--ppi` is.
+fn parse_image_ppi(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(ppi) if (30.0..=2400.0).contains(&ppi) => Ok(ppi),
+        _ => Err(format!("`{text}` is not a resolution between 30 and 2400 pixels per inch")),
+    }
 }
 
 /// How much to say on standard error.

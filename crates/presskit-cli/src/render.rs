@@ -86,7 +86,7 @@ impl Format {
     }
 }
 
-fn parse_ppi(text: &str) -> Result<f32, String> {
+pub(crate) fn parse_ppi(text: &str) -> Result<f32, String> {
     match text.parse::<f32>() {
         Ok(ppi) if (9.0..=1200.0).contains(&ppi) => Ok(ppi),
         _ => Err(format!("`{text}` is not a resolution between 9 and 1200 pixels per inch")),

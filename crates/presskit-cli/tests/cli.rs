@@ -202,6 +202,19 @@ fn usage_errors_exit_with_two() {
     assert_eq!(output.status.code(), Some(2));
     let output = dir.run(&["--help"]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("Exit codes"));
+    // Resolutions out of range are usage errors, before anything is read.
+    for args in [
+        &["render", "release.md", "--image-ppi", "NaN"][..],
+        &["render", "release.md", "--image-ppi", "1e9"],
+        &["render", "release.md", "--ppi", "inf"],
+        &["kit", "kit.yml", "--thumbnail-ppi", "1e9"],
+        &["kit", "kit.yml", "--thumbnail-ppi", "inf"],
+        &["kit", "kit.yml", "--thumbnail-ppi", "3000"],
+    ] {
+        let output = dir.run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+        assert!(stderr(&output).contains("pixels per inch"), "{args:?}: {}", stderr(&output));
+    }
 }
 
 #[test]
