@@ -3,6 +3,7 @@
 mod corpus;
 mod email;
 mod example;
+mod hostile;
 mod inputs;
 mod languages;
 mod output;

@@ -1,0 +1,173 @@
+//! Hostile input, round two: inputs found to crash presskit, to use
+//! gigabytes of memory, to hang it or to turn text into something that
+//! runs. Each outcome is listed in docs/SECURITY.md.
+
+use presskit::{Brand, EmailOptions, ErrorKind, Options, Release};
+use presskit_pdf::{Link, Pdf};
+use presskit_tests::{RENDERER, compile, fold, path, pdf_text, release_in_temp};
+
+fn load(release: &std::path::Path) -> presskit::Result<(Release, Brand)> {
+    let release = Release::from_path(release)?;
+    let brand = Brand::for_release(&release)?;
+    Ok((release, brand))
+}
+
+fn render(release: &std::path::Path) -> presskit::Result<Vec<u8>> {
+    let (release, brand) = load(release)?;
+    RENDERER.compile(&release, &brand)?.pdf()
+}
+
+/// Only web, mail and phone links are links in any output; a `javascript:`,
+/// `file:` or `data:` target, or a bare Windows path, is shown as text.
+#[test]
+fn only_web_mail_and_phone_links_are_followable() {
+    let body = "[web](https://example.org/a) [mail](mailto:press@example.org) [phone](tel:+3225226323) \
+                [script](javascript:alert(1)) [file](file:///etc/passwd) [data](data:text/html,<b>x</b>) \
+                [drive](C:/Windows/win.ini) [share](\\\\server\\share) [relative](notes.html).\n";
+    let (_dir, release) =
+        release_in_temp(&format!("---\nheadline: Links\ndate: 2026-03-02\n---\n{body}"), &[]);
+    let (release, brand) = load(&release).unwrap();
+    let document = RENDERER.compile(&release, &brand).unwrap();
+    let pdf = Pdf::parse(&document.pdf().unwrap());
+    let mut uris: Vec<String> = pdf
+        .all_links()
+        .into_iter()
+        .filter_map(|link| match link {
+            Link::Uri(uri) => Some(uri),
+            Link::Page(_) => None,
+        })
+        .collect();
+    uris.sort();
+    assert_eq!(uris, ["https://example.org/a", "mailto:press@example.org", "tel:+3225226323"]);
+    let text = fold(&pdf.text());
+    let shown = "web mail phone script file data drive share relative.";
+    assert!(text.contains(shown), "`{shown}` is not in:\n{text}");
+    // Plain text shows the address of a followable link, never of another.
+    let plain = presskit::text(&release, &brand, &Options::default()).unwrap();
+    for hidden in ["javascript:", "file:", "data:", "C:/Windows", "server"] {
+        assert!(!plain.contains(hidden), "`{hidden}` is in the plain text:\n{plain}");
+    }
+    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    for hidden in ["javascript:", "file:", "data:text", "C:/Windows", "notes.html"] {
+        assert!(!html.contains(hidden), "`{hidden}` is in the HTML");
+    }
+}
+
+/// A PNG page is refused before its pixels are allocated when it would be
+/// larger than a photo presskit reads; a ppi that is not a number, too.
+#[test]
+fn raster_pages_are_bounded_before_allocating() {
+    let document = compile(&path("examples/ecpat-belgium/release.md"));
+    for ppi in [1.0e6, f32::INFINITY, f32::NAN, 0.0, -72.0] {
+        let err = document.png(0, ppi).expect_err("a page this size must be refused");
+        assert_eq!(err.kind(), ErrorKind::Export, "{err}");
+        assert!(err.hint().is_some(), "{err}");
+    }
+    assert!(document.png(0, 600.0).is_ok());
+}
+
+/// A custom template that sets an absurd page size: PNG and SVG of it are
+/// refused, not a crash.
+#[test]
+fn a_template_with_a_huge_page_is_refused_as_png() {
+    let brand = "meta:\n  name: Big Page\ndefaults:\n  presskit:\n    template: big.typ\n";
+    let template = "#set page(width: 1e30pt, height: 1pt)\nHello\n";
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: Big\ndate: 2026-03-02\n---\nBody.\n",
+        &[("_brand.yml", brand.into()), ("big.typ", template.into())],
+    );
+    let (release, brand) = load(&release).unwrap();
+    let document = RENDERER.compile(&release, &brand).unwrap();
+    let err = document.png(0, 72.0).expect_err("a 1e30 pt page");
+    assert!(err.to_string().contains("pixels"), "{err}");
+}
+
+/// Names, roles and every field that reaches a mail header are one line:
+/// a line break inside one is folded to a space at load.
+#[test]
+fn line_breaks_in_contact_fields_are_folded() {
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: \"Two\\nlines\"\ndate: 2026-03-02\ncontacts:\n  - name: \"Dana\\r\\nWhitfield\"\n    \
+         role: \"Press\\nOfficer\"\n    email: press@example.org\n---\nBody.\n",
+        &[],
+    );
+    let (release, brand) = load(&release).unwrap();
+    let pdf = RENDERER.pdf(&release, &brand).unwrap();
+    let message = presskit::email(&release, &brand, &Options::default(), &EmailOptions::default(), &pdf)
+        .expect("an email with folded names");
+    let (found, _) = presskit_tests::read_mail(&message);
+    assert_eq!(found["from"], "Dana Whitfield <press@example.org>", "{found}");
+    assert_eq!(found["subject"], "Two lines", "{found}");
+    assert!(fold(&pdf_text(&pdf)).contains("Dana Whitfield Press Officer"));
+}
+
+/// An SVG that embeds a raster image as a `data:` URL is held to the same
+/// pixel limit as that image on its own.
+#[test]
+fn an_svg_embedding_a_bomb_is_refused() {
+    let bomb = std::fs::read(path("tests/cases/bad/bomb.png")).unwrap();
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\">\
+         <image width=\"100\" height=\"100\" href=\"data:image/png;base64,{}\"/></svg>",
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &bomb)
+    );
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: Bomb\ndate: 2026-03-02\n---\nText.\n\n![A chart](chart.svg)\n",
+        &[("chart.svg", svg.into_bytes())],
+    );
+    let err = render(&release).expect_err("the embedded bomb must be refused");
+    assert_eq!(err.kind(), ErrorKind::Image, "{err}");
+    assert!(err.to_string().contains("`chart.svg` embeds an image of 50000 × 50000 pixels"), "{err}");
+}
+
+/// A font collection declaring billions of fonts, or hundreds of thousands
+/// that all point at one face, is refused from its header.
+#[test]
+fn font_collections_are_refused_from_their_header() {
+    let mut header = b"ttcf\0\x01\0\0\xff\xff\xff\xff".to_vec();
+    header.extend([0; 16]);
+    let mut many = b"ttcf\0\x01\0\0".to_vec();
+    many.extend(600_000u32.to_be_bytes());
+    many.extend(std::iter::repeat_n(12u32.to_be_bytes(), 600_000).flatten());
+    for (data, expect) in [(header, "declares 4294967295 fonts"), (many, "declares 600000 fonts")] {
+        let brand = "meta:\n  name: Fonts\ntypography:\n  fonts:\n    - family: Odd\n      source: file\n      \
+                     files: [odd.ttc]\n  base:\n    family: Odd\n";
+        let (_dir, release) = release_in_temp(
+            "---\nheadline: Fonts\ndate: 2026-03-02\n---\nBody.\n",
+            &[("_brand.yml", brand.into()), ("odd.ttc", data)],
+        );
+        let err = render(&release).expect_err("the collection must be refused");
+        assert_eq!(err.kind(), ErrorKind::Font, "{err}");
+        assert!(err.to_string().contains(expect), "{err}");
+    }
+}
+
+/// A FIFO (or device) where an image should be is refused without opening
+/// it: opening a FIFO for reading blocks until a writer comes.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_not_read() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (dir, release) =
+        release_in_temp("---\nheadline: Pipe\ndate: 2026-03-02\n---\nText.\n\n![A photo](pipe.png)\n", &[]);
+    let fifo = dir.path().join("pipe.png");
+    rustix::fs::mknodat(rustix::fs::CWD, &fifo, rustix::fs::FileType::Fifo, 0o600.into(), 0).unwrap();
+    // Should presskit open the FIFO, this writer lets it go on (and fail
+    // the test) instead of hanging.
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (done, fifo) = (done.clone(), fifo.clone());
+        std::thread::spawn(move || {
+            let flags = rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::NONBLOCK;
+            while !done.load(Ordering::Relaxed) {
+                drop(rustix::fs::open(&fifo, flags, 0.into()));
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        })
+    };
+    let result = render(&release);
+    done.store(true, Ordering::Relaxed);
+    writer.join().unwrap();
+    let err = result.expect_err("a FIFO is no image");
+    assert!(err.to_string().contains("`pipe.png` is not a regular file"), "{err}");
+}
