@@ -171,3 +171,63 @@ fn a_fifo_is_not_read() {
     let err = result.expect_err("a FIFO is no image");
     assert!(err.to_string().contains("`pipe.png` is not a regular file"), "{err}");
 }
+
+/// One image under many spellings is read once: its bytes are shared.
+#[test]
+fn one_image_under_many_spellings_is_read_once() {
+    let png = std::fs::read(path("tests/ref/kit-1.png")).unwrap();
+    let mut body = String::from("Text.\n\n");
+    let mut spelling = String::from("img.png");
+    for _ in 0..50 {
+        body.push_str(&format!("![A chart]({spelling})\n\n"));
+        spelling = format!("./{spelling}");
+    }
+    body.push_str("![A chart](sub/../img.png)\n");
+    let (dir, release) = release_in_temp(
+        &format!("---\nheadline: Charts\ndate: 2026-03-02\n---\n{body}"),
+        &[("img.png", png)],
+    );
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let release = Release::from_path(&release).unwrap();
+    assert_eq!(release.images.len(), 51);
+    assert!(release.images.iter().all(|a| std::sync::Arc::ptr_eq(&a.data, &release.images[0].data)));
+}
+
+/// The distinct images of one release are held to a total.
+#[test]
+fn the_images_of_a_release_have_a_total_limit() {
+    let png = std::fs::read(path("tests/ref/kit-1.png")).unwrap();
+    let files: Vec<(String, Vec<u8>)> = (0..4).map(|i| (format!("{i}.png"), png.clone())).collect();
+    let body: String = (0..4).map(|i| format!("![Chart {i}]({i}.png)\n\n")).collect();
+    let (_dir, release) = release_in_temp(
+        &format!("---\nheadline: Charts\ndate: 2026-03-02\n---\n{body}"),
+        &files.iter().map(|(n, d)| (n.as_str(), d.clone())).collect::<Vec<_>>(),
+    );
+    let mut sandbox = presskit::Sandbox::default();
+    sandbox.limits.max_total_image_bytes = png.len() as u64 * 3;
+    let err = Release::from_path_in(&release, sandbox).expect_err("four images over a total of three");
+    assert!(err.to_string().contains("release.md:11:1: the images of this file are larger than"), "{err}");
+}
+
+/// A translation file named for several languages is refused; the release
+/// and its translation files together are held to the input size limit.
+#[test]
+fn translation_files_cannot_multiply_the_input() {
+    let translation = "---\nheadline: Titre\ndate: 2026-03-02\nlang: fr\n---\nTexte.\n";
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: Title\ndate: 2026-03-02\ntranslations:\n  - {lang: fr-x-a, file: t.md}\n  - {lang: fr-x-b, file: ./t.md}\n---\nText.\n",
+        &[("t.md", translation.into())],
+    );
+    let err = Release::from_path(&release).expect_err("one file for two languages");
+    assert!(err.to_string().contains("the translation file `./t.md` is named twice"), "{err}");
+
+    let big = format!("{translation}{}\n", "Texte. ".repeat(100_000));
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: Title\ndate: 2026-03-02\ntranslations:\n  - {lang: fr, file: a.md}\n  - {lang: nl, file: b.md}\n---\nText.\n",
+        &[("a.md", big.clone().into()), ("b.md", big.into())],
+    );
+    let mut sandbox = presskit::Sandbox::default();
+    sandbox.limits.max_input_bytes = 1_000_000;
+    let err = Release::from_path_in(&release, sandbox).expect_err("1.4 MB over a 1 MB limit");
+    assert!(err.to_string().contains("larger than 1 MB together"), "{err}");
+}

@@ -374,6 +374,50 @@ pub(crate) fn read_asset(
     }
 }
 
+/// Reads an image an input names unless one of `known` is the same file
+/// under another spelling (`./a.png`, `x/../a.png`): then its bytes are
+/// shared, not read again. The distinct images of one input are held to
+/// `Limits::max_total_image_bytes` together.
+pub(crate) fn read_image_among(
+    origin: &Origin,
+    name: &str,
+    location: Option<Location>,
+    known: &[Asset],
+) -> Result<Asset> {
+    let path = resolve(origin, name, "image", location)?;
+    if let Some(same) = known.iter().find(|a| a.path.as_deref() == Some(path.real.as_path())) {
+        return Ok(Asset { name: name.to_string(), data: Arc::clone(&same.data), path: same.path.clone() });
+    }
+    let asset = read_asset(origin, name, "image", location)?;
+    let mut seen = std::collections::HashSet::new();
+    let together: u64 = known
+        .iter()
+        .chain(std::iter::once(&asset))
+        .filter(|a| seen.insert(Arc::as_ptr(&a.data).cast::<u8>()))
+        .map(|a| a.data.len() as u64)
+        .sum();
+    let limit = origin.sandbox.limits.max_total_image_bytes;
+    if together > limit {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("the images of this file are larger than {} together", size_text(limit)),
+        )
+        .in_file(&origin.name)
+        .at(location)
+        .with_hint("use fewer or smaller images (a release is read on screen and printed at A4), or raise `Limits::max_total_image_bytes`"));
+    }
+    Ok(asset)
+}
+
+/// A byte count as people read it: `256 MB`, `30 KB`.
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
 /// A path an input names: as joined (for messages) and as found on disk.
 pub(crate) struct Resolved {
     pub shown: PathBuf,

@@ -262,6 +262,33 @@ fn translation(
         // The file is a release of its own, renderable alone; its text is
         // taken, and its date and embargo must agree.
         let path = load::resolve(origin, file, "translation file", None)?;
+        // One file is one language; and the release with its translation
+        // files is held to the size limit of one input, so that naming
+        // files many times cannot multiply the work.
+        if files.contains(&path.real) {
+            return Err(fail(
+                format!("the translation file `{file}` is named twice ({})", place(&Some(lang))),
+                "give each language a file of its own",
+            ));
+        }
+        let main = origin.source.as_ref().map_or(0, |s| s.text.len() as u64);
+        let together = files
+            .iter()
+            .chain(std::iter::once(&path.real))
+            .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+            .sum::<u64>()
+            + main;
+        let limit = origin.sandbox.limits.max_input_bytes as u64;
+        if together > limit {
+            return Err(fail(
+                format!(
+                    "the release and its translation files are larger than {} MB together",
+                    limit / 1_000_000
+                ),
+                "a release and its languages are text of a few pages each; raise \
+                 `Limits::max_input_bytes` if these are real",
+            ));
+        }
         let inner = Release::from_path_in(&path.shown, origin.sandbox.clone())?;
         files.push(path.real);
         let disagree = |what: &str| {
@@ -431,7 +458,7 @@ pub(crate) fn markdown_field(
         if images.iter().any(|a| a.name == image.src) {
             continue;
         }
-        let asset = load::read_asset(origin, &image.src, "image", locate(*offset))
+        let asset = load::read_image_among(origin, &image.src, locate(*offset), images)
             .map_err(|e| e.with_kind(ErrorKind::Image))?;
         images::check(&asset, &origin.sandbox.limits).map_err(|message| {
             Error::new(ErrorKind::Image, message)

@@ -35,6 +35,9 @@ pub struct Limits {
     pub max_input_bytes: usize,
     /// Largest image or font file, in bytes. Default: 64 MB.
     pub max_asset_bytes: u64,
+    /// Largest sum of the distinct image files one release or brand file
+    /// names, in bytes. Default: 256 MB.
+    pub max_total_image_bytes: u64,
     /// Most footnotes in one text. Default: 500.
     pub max_footnotes: usize,
     /// Largest image width or height, in pixels. Default: 20,000.
@@ -51,6 +54,7 @@ impl Default for Limits {
         Self {
             max_input_bytes: 4_000_000,
             max_asset_bytes: 64_000_000,
+            max_total_image_bytes: 256_000_000,
             max_footnotes: 500,
             max_image_side: 20_000,
             max_image_bytes: 512 * 1024 * 1024,
