@@ -381,7 +381,9 @@ fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
     if to_stdout {
         return write_stdout(&message);
     }
-    let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
+    let named: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
+    let read = output::input_files(&release, &brand, &named);
+    let inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
     check_not_input(&output, &inputs)?;
     write_atomically(&output, &message)?;
     if !say.quiet {
@@ -411,7 +413,9 @@ fn typst(args: &TypstArgs, say: Say) -> Result<(), Failure> {
         return Err(Failure::new(format!("{}: is a file, not a folder", dir.display()), "choose a folder"));
     }
     let (release, brand, brand_file) = load(&args.release, &args.input.source)?;
-    let inputs: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
+    let named: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
+    let read = output::input_files(&release, &brand, &named);
+    let inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
     let files = Renderer::new().typst_project(&release, &brand, &options(&args.input))?;
     for file in &files {
         check_not_input(&dir.join(&file.path), &inputs)?;

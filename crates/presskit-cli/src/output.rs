@@ -7,6 +7,12 @@ use std::path::{Path, PathBuf};
 
 use crate::Failure;
 
+/// Every file a render of `release` in `brand` reads, with the files
+/// `named` on the command line: what no output may replace.
+pub fn input_files(release: &presskit::Release, brand: &presskit::Brand, named: &[&Path]) -> Vec<PathBuf> {
+    named.iter().map(|p| p.to_path_buf()).chain(release.files()).chain(brand.files()).collect()
+}
+
 /// Refuses an output that is one of the inputs.
 pub fn check_not_input(output: &Path, inputs: &[&Path]) -> Result<(), Failure> {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
@@ -24,20 +30,45 @@ pub fn check_not_input(output: &Path, inputs: &[&Path]) -> Result<(), Failure> {
 
 /// Writes to a temporary file beside the target, then renames it into place.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
+    write_all_or_none([(path, bytes)])
+}
+
+/// Writes several files as one: each to a temporary file beside its target
+/// first, and only when all are written are they renamed into place. A
+/// failure (a full disk, say) leaves every old file as it was.
+pub fn write_all_or_none<'a>(files: impl IntoIterator<Item = (&'a Path, &'a [u8])>) -> Result<(), Failure> {
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        written.push((temp_beside(path, bytes)?, path));
+    }
+    for (temp, path) in written {
+        temp.persist(path).map_err(|err| write_failure(path, &err.error))?;
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
-    let fail = |err: std::io::Error| {
-        Failure::new(
-            format!("{}: cannot write the output: {}", path.display(), plain_io(&err)),
-            if dir.is_dir() {
-                "check that the folder is writable".to_string()
-            } else {
-                format!("create the folder {} first", dir.display())
-            },
-        )
-    };
+    }
+}
+
+fn write_failure(path: &Path, err: &std::io::Error) -> Failure {
+    let dir = folder_of(path);
+    Failure::new(
+        format!("{}: cannot write the output: {}", path.display(), plain_io(err)),
+        if dir.is_dir() {
+            "check that the folder is writable".to_string()
+        } else {
+            format!("create the folder {} first", dir.display())
+        },
+    )
+}
+
+/// `bytes` in a new temporary file in `path`'s folder, removed when dropped.
+fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Failure> {
+    let fail = |err: std::io::Error| write_failure(path, &err);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".presskit-").suffix(".tmp");
     // Temporary files are private (0600); outputs are ordinary files.
@@ -46,10 +77,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut file = builder.tempfile_in(dir).map_err(fail)?;
+    let mut file = builder.tempfile_in(folder_of(path)).map_err(fail)?;
     file.write_all(bytes).and_then(|()| file.as_file().sync_all()).map_err(fail)?;
-    file.persist(path).map_err(|err| fail(err.error))?;
-    Ok(())
+    Ok(file)
+}
+
+/// Removes the pages of an earlier, longer set written to `base` (`name-4.png`
+/// after a render of three pages; `name-1.png`… after a render of one), so
+/// that a set of pages is replaced as a whole. Inputs are never removed.
+pub fn remove_stale_pages(base: &Path, pages: usize, inputs: &[&Path]) {
+    let mut n = if pages <= 1 { 1 } else { pages + 1 };
+    loop {
+        let stale = page_path(base, n, 2);
+        if !stale.is_file() || check_not_input(&stale, inputs).is_err() {
+            break;
+        }
+        if std::fs::remove_file(&stale).is_err() {
+            break;
+        }
+        n += 1;
+    }
 }
 
 /// Page `n` of `total` written to `base`: the name itself for one page,

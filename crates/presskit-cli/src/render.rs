@@ -7,7 +7,10 @@ use std::time::Instant;
 use clap::ValueEnum;
 use presskit::{Options, Renderer};
 
-use crate::output::{check_not_input, human_size, page_path, write_atomically};
+use crate::output::{
+    check_not_input, human_size, input_files, page_path, remove_stale_pages, write_all_or_none,
+    write_atomically,
+};
 use crate::{Failure, InputArgs, Say, batch, check, load, options, output, write_stdout};
 
 #[derive(clap::Args)]
@@ -195,7 +198,12 @@ pub fn render_one(
     for warning in release.embargo_warnings(std::time::SystemTime::now()) {
         warn(format!("{}: {warning}", path.display()));
     }
-    let inputs: Vec<&Path> = std::iter::once(path).chain(brand_file.as_deref()).collect();
+    // Every file the render reads is an input, and no output may replace
+    // one: the release, its brand, translations, images, logo, fonts and
+    // template.
+    let named: Vec<&Path> = std::iter::once(path).chain(brand_file.as_deref()).collect();
+    let read = input_files(&release, &brand, &named);
+    let inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
     let beside = path.with_extension(format.extension());
     let base = match target {
         Target::File(named) => named.clone(),
@@ -298,8 +306,10 @@ pub fn render_one(
         } else {
             None
         };
-        for (path, bytes) in outputs.iter().chain(preview.as_ref()) {
-            write_atomically(path, bytes)?;
+        // The pages (and preview) are one set: all written, or none.
+        write_all_or_none(outputs.iter().chain(preview.as_ref()).map(|(p, b)| (p.as_path(), b.as_slice())))?;
+        if matches!(format, Format::Png | Format::Svg) {
+            remove_stale_pages(&output, pages, &inputs);
         }
         let names = match outputs.as_slice() {
             [(path, _)] => path.display().to_string(),

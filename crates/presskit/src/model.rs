@@ -303,7 +303,7 @@ pub struct HeadingTypography {
 
 impl Brand {
     /// The files the brand was read from: the brand file, its logo, font
-    /// files and images; what to watch for changes.
+    /// files, images and template; what to watch for changes.
     pub fn files(&self) -> Vec<PathBuf> {
         let own = self.origin.as_ref().filter(|o| o.dir.is_some()).map(|o| o.name.clone());
         let logo = self.logo.iter().map(|l| &l.image);
@@ -311,7 +311,8 @@ impl Brand {
             BrandFont::Files { files, .. } => files.as_slice(),
             BrandFont::System { .. } => &[],
         });
-        let assets = logo.chain(fonts).chain(&self.images).filter_map(|a| a.path.clone());
+        let assets =
+            logo.chain(fonts).chain(&self.images).chain(&self.layout.template).filter_map(|a| a.path.clone());
         own.into_iter().chain(assets).collect()
     }
 }
