@@ -97,6 +97,26 @@ const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 
 </svg>
 "##;
 
+/// Where a file a brand names is copied to, inside the new folder: its own
+/// path when that is plain (`logo.svg`, `fonts/a.otf`), else its file name
+/// (`sub/../../b1/logo.png` becomes `logo.png`), numbered if taken.
+fn copied_name(name: &str, taken: &[PathBuf]) -> PathBuf {
+    use std::path::Component;
+    let path = Path::new(name);
+    if path.components().all(|c| matches!(c, Component::Normal(_))) && !taken.iter().any(|t| t == path) {
+        return path.to_path_buf();
+    }
+    let file = path.file_name().map_or_else(|| "file".into(), |f| f.to_string_lossy().into_owned());
+    let (stem, ext) = match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem.to_string(), format!(".{ext}")),
+        _ => (file.clone(), String::new()),
+    };
+    (1..)
+        .map(|n| if n == 1 { PathBuf::from(&file) } else { PathBuf::from(format!("{stem}-{n}{ext}")) })
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or_else(|| PathBuf::from(file))
+}
+
 /// Writes the scaffold into `dir` (made if missing); never over a file. With
 /// `brand`, that brand file and the files it names are copied instead of the
 /// example brand and logo.
@@ -108,29 +128,34 @@ pub fn new(dir: &Path, brand: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
             files.push((dir.join("logo.svg"), LOGO.as_bytes().to_vec()));
         }
         Some(path) => {
-            // Loading it checks it, and tells the files it names.
+            // Loading it checks it, and reads the files it names inside its
+            // sandbox: those bytes are copied, nothing is read again.
             let loaded = presskit::Brand::from_path(path)?;
-            let read = |p: &Path| {
-                std::fs::read(p).map_err(|err| {
-                    Failure::new(
-                        format!("{}: cannot read: {}", p.display(), crate::output::plain_io(&err)),
-                        "check the brand file and the files it names",
-                    )
-                })
-            };
-            files.push((dir.join("_brand.yml"), read(path)?));
-            let base = path.parent().unwrap_or(Path::new("."));
-            let mut named: Vec<&str> = loaded.logo.iter().map(|l| l.image.name.as_str()).collect();
-            named.extend(loaded.images.iter().map(|a| a.name.as_str()));
-            named.extend(loaded.layout.template.iter().map(|a| a.name.as_str()));
+            let mut text = std::fs::read_to_string(path).map_err(|err| {
+                Failure::new(
+                    format!("{}: cannot read: {}", path.display(), crate::output::plain_io(&err)),
+                    "check the brand file",
+                )
+            })?;
+            let mut named: Vec<&presskit::Asset> = loaded.logo.iter().map(|l| &l.image).collect();
+            named.extend(&loaded.images);
+            named.extend(&loaded.layout.template);
             for font in &loaded.fonts {
                 if let presskit::BrandFont::Files { files: fonts, .. } = font {
-                    named.extend(fonts.iter().map(|a| a.name.as_str()));
+                    named.extend(fonts);
                 }
             }
-            for name in named {
-                files.push((dir.join(name), read(&base.join(name))?));
+            let mut taken: Vec<PathBuf> = vec!["_brand.yml".into(), "release.md".into()];
+            for asset in named {
+                let name = copied_name(&asset.name, &taken);
+                if name.as_os_str() != std::ffi::OsStr::new(&asset.name) {
+                    // The copy's brand file names the copy.
+                    text = text.replace(&asset.name, &name.to_string_lossy());
+                }
+                files.push((dir.join(&name), asset.data.to_vec()));
+                taken.push(name);
             }
+            files.push((dir.join("_brand.yml"), text.into_bytes()));
         }
     }
     if let Some((existing, _)) = files.iter().find(|(path, _)| path.exists()) {
