@@ -179,6 +179,40 @@ fn output_may_not_overwrite_an_input() {
     );
 }
 
+/// Every file a render reads is an input: its images, logo and template
+/// too, and the pages of a multi-page PNG.
+#[test]
+fn no_output_replaces_a_file_the_render_reads() {
+    let dir = TestDir::with_example();
+    let logo = fs::read(dir.path("logo.svg")).unwrap();
+    // A photo the release shows, as a page of the PNG set or the preview.
+    fs::copy(dir.path("logo.svg"), dir.path("pic-1.svg")).unwrap();
+    fs::copy(dir.path("logo.svg"), dir.path("release.svg")).unwrap();
+    dir.edit("release.md", "In Belgium,", "![The logo](pic-1.svg)\n\n![Again](release.svg)\n\nIn Belgium,");
+    assert_fails(&dir, &["render", "release.md", "-o", "pic.svg"], &["pic-1.svg", "same file as an input"]);
+    // A Typst project written over the folder holds `assets/logo.svg`: the
+    // brand's own logo when the brand keeps it there.
+    fs::create_dir(dir.path("assets")).unwrap();
+    fs::copy(dir.path("logo.svg"), dir.path("assets/logo.svg")).unwrap();
+    dir.edit("_brand.yml", "logo.svg", "assets/logo.svg");
+    assert_fails(&dir, &["typst", "release.md", "-o", ".", "--force"], &["same file as an input"]);
+    assert_eq!(fs::read(dir.path("assets/logo.svg")).unwrap(), logo);
+    assert_eq!(fs::read(dir.path("pic-1.svg")).unwrap(), logo);
+}
+
+/// A set of pages replaces the old set as a whole: pages of a longer
+/// earlier render are removed.
+#[test]
+fn a_set_of_pages_replaces_the_old_set() {
+    let dir = TestDir::with_example();
+    fs::write(dir.path("p-3.png"), b"an old page 3").unwrap();
+    fs::write(dir.path("p-4.png"), b"an old page 4").unwrap();
+    let output = dir.run(&["render", "release.md", "-o", "p.png", "--ppi", "20"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pngs: Vec<String> = dir.files().into_iter().filter(|f| f.starts_with("p-")).collect();
+    assert_eq!(pngs, ["p-1.png", "p-2.png"]);
+}
+
 #[test]
 fn missing_output_folder_is_an_error_without_partial_files() {
     let dir = TestDir::with_example();
@@ -434,6 +468,34 @@ fn new_scaffolds_a_folder_that_renders() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(dir.path().join("second/logo.svg").is_file());
     let output = run(&["render", "second/release.md", "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// `new --brand` copies the files a brand names inside the new folder,
+/// whatever path the brand gives them, and the copy names the copies.
+#[test]
+fn new_copies_a_brand_only_into_the_new_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let b1 = dir.path().join("uploads/b1");
+    fs::create_dir_all(b1.join("sub")).unwrap();
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ecpat-belgium/logo.svg");
+    fs::copy(&logo, b1.join("logo.svg")).unwrap();
+    fs::write(
+        b1.join("_brand.yml"),
+        "meta:\n  name: B1\nlogo:\n  medium: {path: sub/../../b1/logo.svg, alt: B1}\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_presskit")).args(args).current_dir(dir.path()).output().unwrap()
+    };
+    fs::create_dir(dir.path().join("site")).unwrap();
+    let output = run(&["new", "site/kit", "--brand", "uploads/b1/_brand.yml"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let site: Vec<_> =
+        fs::read_dir(dir.path().join("site")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(site, ["kit"], "written outside site/kit");
+    assert!(dir.path().join("site/kit/logo.svg").is_file());
+    let output = run(&["render", "site/kit/release.md", "-q"]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
 
