@@ -231,6 +231,12 @@ impl Brand {
         Self::from_text(&text, Origin::for_file(path).with_sandbox(sandbox))
     }
 
+    /// Loads a brand file another input names, from what was checked.
+    fn from_resolved(path: &load::Resolved, sandbox: Sandbox) -> Result<Self> {
+        let text = load::read_resolved_text(path, &sandbox.limits)?;
+        Self::from_text(&text, Origin::for_file(&path.shown).with_sandbox(sandbox))
+    }
+
     /// Loads a brand from YAML bytes, which must be UTF-8.
     pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Self> {
         let text = load::text_from_bytes(bytes.to_vec(), &origin.name)?;
@@ -273,14 +279,14 @@ impl Brand {
                 .in_file(&origin.name)
                 .with_hint("the `brand` path is relative to the file that names it"));
             }
-            return Self::from_path_in(&path.shown, origin.sandbox.clone()).map(Some);
+            return Self::from_resolved(&path, origin.sandbox.clone()).map(Some);
         }
         if let Some(dir) = &origin.dir
             && dir.join(BRAND_FILE_NAME).symlink_metadata().is_ok()
         {
             // A `_brand.yml` that links out of the sandbox is refused too.
             let path = load::resolve(origin, BRAND_FILE_NAME, "brand file", None)?;
-            return Self::from_path_in(&path.shown, origin.sandbox.clone()).map(Some);
+            return Self::from_resolved(&path, origin.sandbox.clone()).map(Some);
         }
         Ok(None)
     }

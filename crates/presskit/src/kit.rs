@@ -127,7 +127,7 @@ impl Kit {
                     .in_file(&origin.name)
                     .with_hint("document paths are relative to the kit file"));
             }
-            let mut release = Release::from_path_in(&path.shown, sandbox.clone())?;
+            let mut release = Release::from_resolved(&path, sandbox.clone())?;
             if let Some(label) = load::nonempty(doc.label.clone()) {
                 release.label = Some(label);
             }

@@ -281,12 +281,24 @@ pub(crate) fn strip_bom(text: &str) -> &str {
 
 /// Reads a text input file, of at most `limits.max_input_bytes`.
 pub(crate) fn read_text(path: &Path, limits: &Limits) -> Result<String> {
+    let file = crate::sandbox::open_regular(path).map_err(|err| io_error(path, &err))?;
+    read_text_from(file, path, limits)
+}
+
+/// Reads a text input file another input names (a brand, translation or
+/// kit document), from what was checked inside the sandbox.
+pub(crate) fn read_resolved_text(path: &Resolved, limits: &Limits) -> Result<String> {
+    let file = path.open().map_err(|err| io_error(&path.shown, &err))?;
+    read_text_from(file, &path.shown, limits)
+}
+
+fn read_text_from(file: std::fs::File, name: &Path, limits: &Limits) -> Result<String> {
     let mut bytes = Vec::new();
-    crate::sandbox::open_regular(path)
-        .and_then(|file| file.take(limits.max_input_bytes as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|err| io_error(path, &err))?;
-    check_input_size(bytes.len(), path, limits)?;
-    text_from_bytes(bytes, path)
+    file.take(limits.max_input_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| io_error(name, &err))?;
+    check_input_size(bytes.len(), name, limits)?;
+    text_from_bytes(bytes, name)
 }
 
 /// Refuses an input text over the limit.
@@ -351,7 +363,7 @@ pub(crate) fn read_asset(
         Error::new(ErrorKind::Io, message).in_file(&origin.name).at(location).with_hint(hint)
     };
     let limit = origin.sandbox.limits.max_asset_bytes;
-    let data = crate::sandbox::open_regular(&path.real).and_then(|file| {
+    let data = path.open().and_then(|file| {
         let mut data = Vec::new();
         // One byte over the limit tells that the file is too large.
         file.take(limit.saturating_add(1)).read_to_end(&mut data)?;
@@ -422,6 +434,14 @@ fn size_text(bytes: u64) -> String {
 pub(crate) struct Resolved {
     pub shown: PathBuf,
     pub real: PathBuf,
+    found: sandbox::Found,
+}
+
+impl Resolved {
+    /// Opens the file that was checked (see [`sandbox::Found::open`]).
+    pub(crate) fn open(&self) -> std::io::Result<std::fs::File> {
+        self.found.open()
+    }
 }
 
 /// Resolves a path an input names, inside the input's sandbox.
@@ -446,7 +466,7 @@ pub(crate) fn resolve(
     let allow_hint = "move the file into that folder, or allow its folder (`presskit --allow-dir DIR`; \
                       `Sandbox::allowed_dirs` in the library)";
     match sandbox::resolve(dir, name, &origin.sandbox.allowed_dirs) {
-        Ok((shown, real)) => Ok(Resolved { shown, real }),
+        Ok(found) => Ok(Resolved { shown: found.joined.clone(), real: found.real.clone(), found }),
         Err(Refusal::Url) => Err(fail(
             format!("the {what} `{name}` is a URL; presskit reads only local files"),
             format!("download the {what} and name the local file"),

@@ -84,13 +84,17 @@ impl Release {
     /// own that it may name files in, and the size limits.
     pub fn from_path_in(path: impl AsRef<Path>, sandbox: Sandbox) -> Result<Self> {
         let path = path.as_ref();
-        let format = Format::from_path(path).ok_or_else(|| {
-            Error::new(ErrorKind::Io, "presskit cannot tell the format of this file from its name")
-                .in_file(path)
-                .with_hint("name a release .md (Markdown with front matter), .yaml, .yml, .json or .toml")
-        })?;
+        let format = format_of(path)?;
         let text = load::read_text(path, &sandbox.limits)?;
         Self::from_text(&text, format, Origin::for_file(path).with_sandbox(sandbox))
+    }
+
+    /// Loads a release file another input names (a translation, a kit
+    /// document), from what was checked inside the sandbox.
+    pub(crate) fn from_resolved(path: &load::Resolved, sandbox: Sandbox) -> Result<Self> {
+        let format = format_of(&path.shown)?;
+        let text = load::read_resolved_text(path, &sandbox.limits)?;
+        Self::from_text(&text, format, Origin::for_file(&path.shown).with_sandbox(sandbox))
     }
 
     /// Loads a release from bytes (an upload, say), which must be UTF-8.
@@ -289,7 +293,7 @@ fn translation(
                  `Limits::max_input_bytes` if these are real",
             ));
         }
-        let inner = Release::from_path_in(&path.shown, origin.sandbox.clone())?;
+        let inner = Release::from_resolved(&path, origin.sandbox.clone())?;
         files.push(path.real);
         let disagree = |what: &str| {
             Error::new(ErrorKind::InvalidValue, format!("the translation file `{file}` has another {what}"))
@@ -419,6 +423,15 @@ pub(crate) fn check_contacts(contacts: &mut [Contact], origin: &Origin) -> Resul
         }
     }
     Ok(())
+}
+
+/// The format of a release file, from its name.
+fn format_of(path: &Path) -> Result<Format> {
+    Format::from_path(path).ok_or_else(|| {
+        Error::new(ErrorKind::Io, "presskit cannot tell the format of this file from its name")
+            .in_file(path)
+            .with_hint("name a release .md (Markdown with front matter), .yaml, .yml, .json or .toml")
+    })
 }
 
 /// Folds line breaks (and the white space around them) to one space.

@@ -98,10 +98,66 @@ pub(crate) fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
 /// The message of [`open_regular`]'s refusal.
 pub(crate) const NOT_REGULAR: &str = "not a regular file";
 
+/// A file an input names, found inside the sandbox.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// The path as joined from the naming file's folder (for messages).
+    pub joined: PathBuf,
+    /// The real path, with no `..` and no symbolic link in it.
+    pub real: PathBuf,
+    /// The allowed folder (canonical) that holds `real`.
+    root: PathBuf,
+}
+
+impl Found {
+    /// Opens the file that was checked, as [`open_regular`] does, by walking
+    /// from its allowed folder one component at a time without following a
+    /// symbolic link: a folder on the way swapped for a link after the
+    /// check makes the open fail instead of reading what the link leads to.
+    pub(crate) fn open(&self) -> std::io::Result<std::fs::File> {
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let rest = self.real.strip_prefix(&self.root).map_err(|_| moved())?;
+            let base = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let mut fd = rustix::fs::open(&self.root, base | OFlags::DIRECTORY, Mode::empty())?;
+            let mut parts = rest.components().peekable();
+            while let Some(part) = parts.next() {
+                let Component::Normal(name) = part else { return Err(moved()) };
+                let flags = if parts.peek().is_some() {
+                    OFlags::DIRECTORY
+                } else {
+                    OFlags::NONBLOCK | OFlags::NOCTTY
+                };
+                fd = rustix::fs::openat(&fd, name, base | flags, Mode::empty()).map_err(|err| {
+                    if err == rustix::io::Errno::LOOP || err == rustix::io::Errno::NOTDIR {
+                        moved()
+                    } else {
+                        err.into()
+                    }
+                })?;
+            }
+            let file = std::fs::File::from(fd);
+            if !file.metadata()?.is_file() {
+                return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, NOT_REGULAR));
+            }
+            Ok(file)
+        }
+        #[cfg(not(unix))]
+        open_regular(&self.real)
+    }
+}
+
+/// A path that changed between its check and its opening.
+#[cfg(unix)]
+fn moved() -> std::io::Error {
+    std::io::Error::other("a folder on its path became a symbolic link while presskit read it")
+}
+
 /// Resolves `name` against `dir` and checks that the file it names lies in
-/// `dir` or one of `allowed`. Returns the path as joined (for messages) and
-/// the real path (to read).
-pub(crate) fn resolve(dir: &Path, name: &str, allowed: &[PathBuf]) -> Result<(PathBuf, PathBuf), Refusal> {
+/// `dir` or one of `allowed`, after `..` and symbolic links. Read it with
+/// [`Found::open`], never by path: that reads what was checked.
+pub(crate) fn resolve(dir: &Path, name: &str, allowed: &[PathBuf]) -> Result<Found, Refusal> {
     if name.contains("://") || name.starts_with("data:") {
         return Err(Refusal::Url);
     }
@@ -117,11 +173,16 @@ pub(crate) fn resolve(dir: &Path, name: &str, allowed: &[PathBuf]) -> Result<(Pa
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let joined: PathBuf = dir.join(path).components().filter(|c| *c != Component::CurDir).collect();
     let real = joined.canonicalize().map_err(Refusal::Io)?;
-    let inside = std::iter::once(dir)
+    // The deepest allowed folder that holds it: the walk is shortest.
+    let root = std::iter::once(dir)
         .chain(allowed.iter().map(PathBuf::as_path))
         .filter_map(|root| root.canonicalize().ok())
-        .any(|root| real.starts_with(root));
-    if inside { Ok((joined, real)) } else { Err(Refusal::Outside) }
+        .filter(|root| real.starts_with(root))
+        .max_by_key(|root| root.components().count());
+    match root {
+        Some(root) => Ok(Found { joined, real, root }),
+        None => Err(Refusal::Outside),
+    }
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ pub(crate) struct Disk {
 impl Disk {
     fn read(&self, id: FileId) -> FileResult<Vec<u8>> {
         let name = id.get().vpath().get_without_slash();
-        let (_, real) =
+        let found =
             crate::sandbox::resolve(&self.dir, name, &self.allowed).map_err(|refusal| match refusal {
                 crate::sandbox::Refusal::Io(_) => not_found(id),
                 _ => FileError::Other(Some(
@@ -58,7 +58,7 @@ impl Disk {
                     .into(),
                 )),
             })?;
-        let file = crate::sandbox::open_regular(&real).map_err(|err| {
+        let file = found.open().map_err(|err| {
             if err.kind() == std::io::ErrorKind::InvalidInput {
                 FileError::Other(Some(format!("{name} is not a regular file").into()))
             } else {
