@@ -231,3 +231,53 @@ fn translation_files_cannot_multiply_the_input() {
     let err = Release::from_path_in(&release, sandbox).expect_err("1.4 MB over a 1 MB limit");
     assert!(err.to_string().contains("larger than 1 MB together"), "{err}");
 }
+
+/// A folder swapped for a symbolic link to an outside folder, again and
+/// again while releases load (`renameat2(RENAME_EXCHANGE)`): a load either
+/// reads the picture inside or fails; it never reads the one outside.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_swapped_for_a_link_never_leaks_an_outside_file() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let outside = tempfile::tempdir().unwrap();
+    let inside_png = std::fs::read(path("tests/ref/kit-1.png")).unwrap();
+    let outside_png = std::fs::read(path("tests/ref/kit-2.png")).unwrap();
+    std::fs::write(outside.path().join("photo.png"), &outside_png).unwrap();
+    let (dir, release) = release_in_temp(
+        "---\nheadline: Race\ndate: 2026-03-02\n---\nText.\n\n![A photo](img/photo.png)\n",
+        &[],
+    );
+    std::fs::create_dir(dir.path().join("img")).unwrap();
+    std::fs::write(dir.path().join("img/photo.png"), &inside_png).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
+
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let swapper = {
+        let (stop, root) = (stop.clone(), dir.path().to_path_buf());
+        std::thread::spawn(move || {
+            let (img, link) = (root.join("img"), root.join("link"));
+            let mut swaps = 0u32;
+            while !stop.load(Ordering::Relaxed) {
+                let flags = rustix::fs::RenameFlags::EXCHANGE;
+                rustix::fs::renameat_with(rustix::fs::CWD, &img, rustix::fs::CWD, &link, flags).unwrap();
+                swaps += 1;
+            }
+            // Leave `img` a folder again.
+            if swaps % 2 == 1 {
+                let flags = rustix::fs::RenameFlags::EXCHANGE;
+                rustix::fs::renameat_with(rustix::fs::CWD, &img, rustix::fs::CWD, &link, flags).unwrap();
+            }
+        })
+    };
+    let (mut read, mut refused, mut leaked) = (0, 0, 0);
+    for _ in 0..200 {
+        match Release::from_path(&release) {
+            Ok(release) if release.images[0].data[..] == inside_png[..] => read += 1,
+            Ok(_) => leaked += 1,
+            Err(_) => refused += 1,
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    swapper.join().unwrap();
+    assert_eq!(leaked, 0, "{leaked} of 200 loads read the outside file ({read} inside, {refused} refused)");
+}
