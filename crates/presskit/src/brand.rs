@@ -247,6 +247,7 @@ impl Brand {
     /// the folder that logo and font paths resolve against.
     pub fn from_text(text: &str, origin: Origin) -> Result<Self> {
         load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
+        load::check_text(text, &origin.name)?;
         let text = load::strip_bom(text);
         let mut origin = origin;
         origin.source = Some(crate::model::Source { text: text.into(), format: load::Format::Yaml });

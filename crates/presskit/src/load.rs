@@ -301,6 +301,33 @@ fn read_text_from(file: std::fs::File, name: &Path, limits: &Limits) -> Result<S
     text_from_bytes(bytes, name)
 }
 
+/// The most combining marks one character may carry: the Stream-Safe Text
+/// Format's limit (UAX #15). Real text needs a few; thousands on one letter
+/// made text shaping take gigabytes.
+pub(crate) const MAX_COMBINING_MARKS: usize = 30;
+
+/// Refuses text that no real release holds and that costs layout far more
+/// than its size: a character with more than [`MAX_COMBINING_MARKS`]
+/// combining marks. The error points at the first mark too many.
+pub(crate) fn check_text(text: &str, name: &Path) -> Result<()> {
+    let mut run = 0;
+    for (offset, c) in text.char_indices() {
+        let mark = unicode_normalization::char::is_combining_mark(c)
+            || unicode_normalization::char::canonical_combining_class(c) != 0;
+        run = if mark { run + 1 } else { 0 };
+        if run > MAX_COMBINING_MARKS {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!("a character carries more than {MAX_COMBINING_MARKS} combining marks"),
+            )
+            .in_file(name)
+            .at(Some(Location::from_offset(text, offset)))
+            .with_hint("a letter takes a few accents at most; remove the repeated marks"));
+        }
+    }
+    Ok(())
+}
+
 /// Refuses an input text over the limit.
 pub(crate) fn check_input_size(len: usize, name: &Path, limits: &Limits) -> Result<()> {
     if len > limits.max_input_bytes {

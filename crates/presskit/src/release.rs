@@ -107,6 +107,7 @@ impl Release {
     /// folder that image paths resolve against.
     pub fn from_text(text: &str, format: Format, origin: Origin) -> Result<Self> {
         load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
+        load::check_text(text, &origin.name)?;
         let text = load::strip_bom(text);
         let mut origin = origin;
         origin.source = Some(crate::model::Source { text: text.into(), format });
