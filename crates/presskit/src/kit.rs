@@ -97,6 +97,7 @@ impl Kit {
     /// document paths resolve against.
     pub fn from_text(text: &str, origin: Origin) -> Result<Self> {
         load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
+        load::check_text(text, &origin.name)?;
         let text = load::strip_bom(text);
         let syntax = match origin.name.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("json") => Syntax::Json,
@@ -132,6 +133,19 @@ impl Kit {
                 release.label = Some(label);
             }
             documents.push(release);
+            // The kit is laid out as one document: its documents together
+            // are held to the size limit of one input.
+            let together: usize =
+                documents.iter().map(|d| d.origin.source.as_ref().map_or(0, |s| s.text.len())).sum();
+            let limit = origin.sandbox.limits.max_input_bytes;
+            if together > limit {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!("the kit's documents are larger than {} MB together", limit / 1_000_000),
+                )
+                .in_file(&origin.name)
+                .with_hint("split the kit; a library caller may raise `Limits::max_input_bytes`"));
+            }
         }
         Ok(Kit {
             title: raw.title.trim().into(),

@@ -51,6 +51,7 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, MarkdownError> 
     // tables) would eat characters users type, like `~` and `|`.
     let options = Options::ENABLE_FOOTNOTES;
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options).into_offset_iter().collect();
+    check_layout_cost(&events, limits)?;
 
     // Footnote definitions are taken out first, so that a reference can be
     // mapped before or after its definition.
@@ -88,6 +89,54 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, MarkdownError> 
     };
     let blocks = mapper.blocks(main, 0)?;
     Ok(Parsed { content: Content(blocks), images: mapper.images })
+}
+
+/// Refuses Markdown whose layout would cost far more than its size says:
+/// too many blocks, footnote references or line breaks, or one block too
+/// long. Typst's layout time and memory grow faster than the text in each
+/// of these; the limits are far above what a release holds.
+fn check_layout_cost(events: &[(Event, Range<usize>)], limits: &Limits) -> Result<(), MarkdownError> {
+    let (mut blocks, mut refs, mut breaks) = (0, 0, 0);
+    for (event, range) in events {
+        let over = |message: String, hint| Err(MarkdownError { message, offset: range.start, hint });
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+                blocks += 1;
+                if range.len() > limits.max_block_bytes {
+                    return over(
+                        format!(
+                            "a paragraph or code block is longer than {} KB",
+                            limits.max_block_bytes / 1000
+                        ),
+                        "split it into paragraphs; a library caller may raise `Limits::max_block_bytes`",
+                    );
+                }
+            }
+            Event::Start(Tag::Item | Tag::BlockQuote(_)) => blocks += 1,
+            Event::FootnoteReference(_) => refs += 1,
+            Event::HardBreak => breaks += 1,
+            _ => continue,
+        }
+        if blocks > limits.max_blocks {
+            return over(
+                format!("more than {} paragraphs, list items and other blocks", limits.max_blocks),
+                "a release is a few pages; split this text, or a library caller may raise `Limits::max_blocks`",
+            );
+        }
+        if refs > limits.max_footnote_refs {
+            return over(
+                format!("more than {} footnote references", limits.max_footnote_refs),
+                "refer to each note once or a few times; a library caller may raise `Limits::max_footnote_refs`",
+            );
+        }
+        if breaks > limits.max_line_breaks {
+            return over(
+                format!("more than {} line breaks", limits.max_line_breaks),
+                "use paragraphs instead of line breaks; a library caller may raise `Limits::max_line_breaks`",
+            );
+        }
+    }
+    Ok(())
 }
 
 struct Mapper<'a> {

@@ -40,6 +40,16 @@ pub struct Limits {
     pub max_total_image_bytes: u64,
     /// Most footnotes in one text. Default: 500.
     pub max_footnotes: usize,
+    /// Most references to footnotes in one text, repeated ones included.
+    /// Default: 1,000.
+    pub max_footnote_refs: usize,
+    /// Most blocks (paragraphs, headings, list items, quotes, code blocks)
+    /// in one text. Default: 10,000 (a 1 MB body holds about 1,300).
+    pub max_blocks: usize,
+    /// Most hard line breaks in one text. Default: 10,000.
+    pub max_line_breaks: usize,
+    /// Longest paragraph, heading or code block, in bytes. Default: 100 KB.
+    pub max_block_bytes: usize,
     /// Largest image width or height, in pixels. Default: 20,000.
     pub max_image_side: u32,
     /// Largest decoded image, in bytes (4 a pixel). Default: 512 MiB, about
@@ -56,6 +66,10 @@ impl Default for Limits {
             max_asset_bytes: 64_000_000,
             max_total_image_bytes: 256_000_000,
             max_footnotes: 500,
+            max_footnote_refs: 1_000,
+            max_blocks: 10_000,
+            max_line_breaks: 10_000,
+            max_block_bytes: 100_000,
             max_image_side: 20_000,
             max_image_bytes: 512 * 1024 * 1024,
             max_svg_bytes: 8_000_000,
