@@ -221,7 +221,7 @@ fn translation_files_cannot_multiply_the_input() {
     let err = Release::from_path(&release).expect_err("one file for two languages");
     assert!(err.to_string().contains("the translation file `./t.md` is named twice"), "{err}");
 
-    let big = format!("{translation}{}\n", "Texte. ".repeat(100_000));
+    let big = format!("{translation}{}\n", format!("{}\n\n", "Texte en français. ".repeat(30)).repeat(1_200));
     let (_dir, release) = release_in_temp(
         "---\nheadline: Title\ndate: 2026-03-02\ntranslations:\n  - {lang: fr, file: a.md}\n  - {lang: nl, file: b.md}\n---\nText.\n",
         &[("a.md", big.clone().into()), ("b.md", big.into())],
@@ -280,4 +280,61 @@ fn a_folder_swapped_for_a_link_never_leaks_an_outside_file() {
     stop.store(true, Ordering::Relaxed);
     swapper.join().unwrap();
     assert_eq!(leaked, 0, "{leaked} of 200 loads read the outside file ({read} inside, {refused} refused)");
+}
+
+/// Thousands of combining marks on one letter (3.1 GB for 40,000 in the
+/// body) are refused at load, with the place; a few render.
+#[test]
+fn combining_marks_are_bounded() {
+    let few =
+        format!("---\nheadline: Caf\u{e9}\ndate: 2026-03-02\n---\nA{} and o\u{308}.\n", "\u{301}\u{323}");
+    let (_dir, release) = release_in_temp(&few, &[]);
+    assert!(render(&release).is_ok());
+    let many =
+        format!("---\nheadline: Marks\ndate: 2026-03-02\n---\nSome text.\n\na{}\n", "\u{301}".repeat(40_000));
+    let (_dir, release) = release_in_temp(&many, &[]);
+    let err = Release::from_path(&release).expect_err("40,000 marks on one letter");
+    assert!(
+        err.to_string().contains("release.md:7:32: a character carries more than 30 combining marks"),
+        "{err}"
+    );
+}
+
+/// What layout costs is bounded, not only bytes: blocks, footnote
+/// references, line breaks and the length of one block each have a limit,
+/// reported with the place.
+#[test]
+fn layout_cost_has_limits() {
+    let head = "---\nheadline: Costly\ndate: 2026-03-02\n---\n";
+    let items: String = (0..10_001).map(|i| format!("- item {i}\n")).collect();
+    let refs = format!("{}\n\n[^a]: The note.\n", "Text[^a]. ".repeat(1_001));
+    let breaks = format!("{}end\n", "a line\\\n".repeat(10_001));
+    let code = "    let x = 1; // a line of code in a block\n".repeat(2_500);
+    for (body, expect) in [
+        (items, "release.md:10005:1: in `body`: more than 10000 paragraphs, list items and other blocks"),
+        (refs, "release.md:5:10005: in `body`: more than 1000 footnote references"),
+        (breaks, "release.md:10005:7: in `body`: more than 10000 line breaks"),
+        (code, "release.md:5:5: in `body`: a paragraph or code block is longer than 100 KB"),
+    ] {
+        let (_dir, release) = release_in_temp(&format!("{head}{body}"), &[]);
+        let err = Release::from_path(&release).expect_err(expect);
+        assert!(err.to_string().contains(expect), "expected `{expect}`, got `{err}`");
+        assert!(err.hint().is_some());
+    }
+}
+
+/// A kit is laid out as one document: its documents together are held to
+/// the size limit of one input.
+#[test]
+fn a_kit_is_held_to_one_input_size() {
+    let doc = format!(
+        "---\nheadline: Part\ndate: 2026-03-02\n---\n{}\n",
+        format!("{}\n\n", "Some words in a paragraph. ".repeat(20)).repeat(1_200)
+    );
+    let kit = "title: Kit\ndate: 2026-03-02\ndocuments:\n  - file: a.md\n  - file: b.md\n";
+    let (_dir, kit) = release_in_temp(kit, &[("a.md", doc.clone().into()), ("b.md", doc.into())]);
+    let mut sandbox = presskit::Sandbox::default();
+    sandbox.limits.max_input_bytes = 1_000_000;
+    let err = presskit::Kit::from_path_in(&kit, sandbox).expect_err("1.1 MB of documents over 1 MB");
+    assert!(err.to_string().contains("the kit's documents are larger than 1 MB together"), "{err}");
 }
