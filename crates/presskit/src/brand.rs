@@ -41,7 +41,10 @@ struct RawMeta {
 }
 
 #[derive(Deserialize)]
-#[serde(untagged, expecting = "a name, or `full` and `short` names")]
+#[serde(
+    untagged,
+    expecting = "a name as text (quote a name that YAML reads otherwise, such as \"No\", \"Yes\" or \"123\"), or `full` and `short` names"
+)]
 enum RawName {
     Plain(String),
     Parts { full: Option<String>, short: Option<String> },

@@ -153,18 +153,33 @@ fn yaml_error(err: &serde_saphyr::Error) -> Error {
             Error::new(ErrorKind::InvalidValue, format!("wrong type here: expected a {what}"))
                 .with_hint(format!("write a {what} here; quote text that starts with `[`, `{{`, `&` or `*`"))
         }
+        // serde-saphyr's own texts for these speak to Rust programmers
+        // ("use Option<String>", "set DuplicateKeyPolicy").
+        E::NullIntoString { .. } => Error::new(ErrorKind::InvalidValue, "this value is empty")
+            .with_hint("write the text here, or remove the line"),
+        E::DuplicateMappingKey { key, .. } => Error::new(
+            ErrorKind::InvalidValue,
+            match key {
+                Some(key) => format!("`{key}` is given twice"),
+                None => "a key is given twice".to_string(),
+            },
+        )
+        .with_hint("keep one of the two"),
+        E::MultipleDocuments { .. } => {
+            Error::new(ErrorKind::Syntax, "the file holds more than one YAML document (a second `---` line)")
+                .with_hint("keep one document: remove the `---` line and what follows, or merge them")
+        }
+        E::Budget { .. } | E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => {
+            Error::new(ErrorKind::InvalidValue, "the YAML is too large, too deeply nested or repeats aliases too often")
+                .with_hint("a release or brand is a short file: write the values out, without deep nesting or many `*aliases`")
+        }
         E::Message { .. }
         | E::SerdeInvalidType { .. }
         | E::SerdeInvalidValue { .. }
         | E::SerdeInvalidLength { .. }
         | E::InvalidScalar { .. }
         | E::InvalidBooleanStrict { .. }
-        | E::NullIntoString { .. }
-        | E::NonFiniteFloat { .. }
-        | E::DuplicateMappingKey { .. }
-        | E::Budget { .. }
-        | E::AliasReplayLimitExceeded { .. }
-        | E::AliasExpansionLimitExceeded { .. } => Error::new(ErrorKind::InvalidValue, message),
+        | E::NonFiniteFloat { .. } => Error::new(ErrorKind::InvalidValue, message),
         _ => Error::new(ErrorKind::Syntax, format!("invalid YAML: {message}")),
     };
     err.at(location)

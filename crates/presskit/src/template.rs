@@ -70,7 +70,20 @@ pub(crate) fn error(world: &SandboxWorld, diags: &[SourceDiagnostic], dir: &std:
         .in_file(dir.join(id.get().vpath().get_without_slash()))
         .at(Some(at));
     }
-    let mut hints: Vec<String> = diag.hints.iter().map(|h| h.v.to_string()).collect();
+    // typst-cli's hints name its `--root` option, which presskit has not:
+    // presskit's sandbox is the template's folder and the allowed ones.
+    let mut hints: Vec<String> = diag
+        .hints
+        .iter()
+        .map(|h| h.v.to_string())
+        .map(|h| {
+            if h.contains("--root") {
+                "a template reads only files in its own folder and the folders allowed besides it".into()
+            } else {
+                h
+            }
+        })
+        .collect();
     hints.push("the template reads the release from /data.json; see docs/TEMPLATES.md".into());
     err.with_hint(hints.join("; "))
 }
