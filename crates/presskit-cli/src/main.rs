@@ -144,7 +144,7 @@ struct SourceArgs {
     brand: Option<PathBuf>,
     /// A folder whose files the release and brand may name, besides their
     /// own folders (repeat for several). Paths out of these are refused.
-    #[arg(long = "allow-dir", value_name = "DIR")]
+    #[arg(long = "allow-dir", value_name = "DIR", value_parser = parse_folder)]
     allow_dirs: Vec<PathBuf>,
     /// The look: classic, modern or compact. Default: the brand's
     /// `defaults.presskit.theme`, else classic.
@@ -165,6 +165,13 @@ struct InputArgs {
     /// images are scaled down. Lower it (e.g. 150) for email.
     #[arg(long, value_name = "PPI", default_value_t = Options::DEFAULT_IMAGE_PPI, value_parser = parse_image_ppi)]
     image_ppi: f64,
+}
+
+/// `--allow-dir`: a folder that exists, or a usage error (a mistyped one
+/// was silently allowed, then every path in it refused).
+fn parse_folder(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path.is_dir() { Ok(path) } else { Err(format!("`{text}` is not a folder")) }
 }
 
 /// `--image-ppi`: refused on the command line (exit 2) when out of the

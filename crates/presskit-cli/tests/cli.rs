@@ -249,6 +249,10 @@ fn usage_errors_exit_with_two() {
         assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
         assert!(stderr(&output).contains("pixels per inch"), "{args:?}: {}", stderr(&output));
     }
+    // A folder to allow that does not exist is a mistake, not a no-op.
+    let output = dir.run(&["render", "release.md", "--allow-dir", "/no/such/folder"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("is not a folder"), "{}", stderr(&output));
 }
 
 #[test]
