@@ -338,3 +338,62 @@ fn a_kit_is_held_to_one_input_size() {
     let err = presskit::Kit::from_path_in(&kit, sandbox).expect_err("1.1 MB of documents over 1 MB");
     assert!(err.to_string().contains("the kit's documents are larger than 1 MB together"), "{err}");
 }
+
+/// YAML errors speak to the person who wrote the file, not to a Rust
+/// programmer; a template error does not point at typst-cli's `--root`.
+#[test]
+fn messages_do_not_leak_internals() {
+    let cases = [
+        (
+            "---\nheadline: A\ndate: 2026-03-02\ncontacts:\n  - name: ~\n---\nBody.\n",
+            "release.md:5:11: this value is empty",
+        ),
+        (
+            "---\nheadline: A\nheadline: B\ndate: 2026-03-02\n---\nBody.\n",
+            "release.md:3:1: `headline` is given twice",
+        ),
+    ];
+    for (text, expect) in cases {
+        let (_dir, release) = release_in_temp(text, &[]);
+        let err = Release::from_path(&release).expect_err(expect).to_string();
+        assert!(err.contains(expect), "expected `{expect}`, got `{err}`");
+        assert!(!err.contains("Option<") && !err.contains("DuplicateKeyPolicy"), "{err}");
+    }
+    let (_dir, release) = release_in_temp("headline: A\ndate: 2026-03-02\n---\nheadline: B\n", &[]);
+    let yaml = release.with_extension("yaml");
+    std::fs::rename(&release, &yaml).unwrap();
+    let err = Release::from_path(&yaml).expect_err("two documents").to_string();
+    assert!(err.contains("more than one YAML document") && !err.contains("from_str_multiple"), "{err}");
+
+    let brand = "meta:\n  name: No\n";
+    let (_dir, release) =
+        release_in_temp("---\nheadline: A\ndate: 2026-03-02\n---\nB.\n", &[("_brand.yml", brand.into())]);
+    let release = Release::from_path(&release).unwrap();
+    let err = Brand::for_release(&release).expect_err("`No` is a boolean in YAML").to_string();
+    assert!(err.contains("quote a name"), "{err}");
+
+    let brand = "meta:\n  name: T\ndefaults:\n  presskit:\n    template: t.typ\n";
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: A\ndate: 2026-03-02\n---\nB.\n",
+        &[("_brand.yml", brand.into()), ("t.typ", "#import \"../../x.typ\"\n".into())],
+    );
+    let err = render(&release).expect_err("a path out of the template's folder");
+    assert!(!err.hint().unwrap_or_default().contains("--root"), "{:?}", err.hint());
+}
+
+/// A quote between digits is a thousands separator, not a prime; after a
+/// digit alone it stays Typst's prime (5'10").
+#[test]
+fn a_quote_between_digits_is_an_apostrophe() {
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: Price\ndate: 2026-03-02\n---\nIt costs CHF 1'000'000 and he is 5' tall; it's 'quoted'.\n",
+        &[],
+    );
+    let text = pdf_text(&render(&release).unwrap());
+    assert!(
+        text.contains(
+            "CHF 1\u{2019}000\u{2019}000 and he is 5\u{2032} tall; it\u{2019}s \u{2018}quoted\u{2019}"
+        ),
+        "{text}"
+    );
+}
