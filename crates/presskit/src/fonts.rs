@@ -4,7 +4,7 @@
 use std::sync::{Arc, OnceLock};
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -65,6 +65,85 @@ pub(crate) fn file_name(font: &Font) -> String {
         _ => "ttf",
     };
     format!("{family}-{}-{:?}.{ext}", info.variant.weight.to_number(), info.variant.style)
+}
+
+/// Where fonts for characters the brand's fonts lack come from: fonts the
+/// renderer's owner gave, then, if allowed, the installed ones.
+#[derive(Clone)]
+pub(crate) struct Fallback {
+    pub fonts: Vec<Font>,
+    pub system: bool,
+}
+
+/// Fonts that cover some characters, and the characters none covers.
+pub(crate) struct Cover {
+    /// Every style of each family chosen.
+    pub fonts: Vec<Font>,
+    /// The families chosen, in the order first needed.
+    pub families: Vec<String>,
+    /// Characters no fallback font has.
+    pub missing: Vec<char>,
+}
+
+impl Fallback {
+    /// For each character, the first font that has it, given fonts first,
+    /// then installed ones ordered by family and file: the same installed
+    /// fonts always give the same choice, so the PDF stays the same.
+    pub(crate) fn cover(&self, chars: &[char]) -> Cover {
+        let mut cover = Cover { fonts: Vec::new(), families: Vec::new(), missing: Vec::new() };
+        for &c in chars {
+            let has = |info: &FontInfo| info.coverage.contains(c as u32);
+            if cover.fonts.iter().any(|f| has(f.info())) {
+                continue;
+            }
+            if let Some(font) = self.fonts.iter().find(|f| has(f.info())) {
+                let family = font.info().family.clone();
+                cover.fonts.extend(self.fonts.iter().filter(|f| f.info().family == family).cloned());
+                cover.families.push(family);
+            } else if let Some((_, info)) =
+                self.system.then(system_infos).and_then(|s| s.iter().find(|(_, i)| has(i)))
+            {
+                let family = info.family.clone();
+                let db = system_db();
+                for (id, _) in system_infos().iter().filter(|(_, i)| i.family == family) {
+                    let font =
+                        db.with_face_data(*id, |data, index| Font::new(Bytes::new(data.to_vec()), index));
+                    cover.fonts.extend(font.flatten());
+                }
+                cover.families.push(family);
+            } else {
+                cover.missing.push(c);
+            }
+        }
+        cover
+    }
+}
+
+/// What each installed face covers, read once, in a fixed order (family,
+/// then file and index): the fallback search reads no font twice.
+fn system_infos() -> &'static [(fontdb::ID, FontInfo)] {
+    static INFOS: OnceLock<Vec<(fontdb::ID, FontInfo)>> = OnceLock::new();
+    INFOS.get_or_init(|| {
+        let db = system_db();
+        let mut faces: Vec<(String, String, u32, fontdb::ID)> = db
+            .faces()
+            .map(|face| {
+                let path = match &face.source {
+                    fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
+                        path.display().to_string()
+                    }
+                    fontdb::Source::Binary(_) => String::new(),
+                };
+                let family = face.families.first().map(|(name, _)| name.clone()).unwrap_or_default();
+                (family, path, face.index, face.id)
+            })
+            .collect();
+        faces.sort();
+        faces
+            .into_iter()
+            .filter_map(|(_, _, _, id)| Some((id, db.with_face_data(id, FontInfo::new)??)))
+            .collect()
+    })
 }
 
 /// The installed fonts, scanned once, the first time a brand asks for one.

@@ -30,6 +30,8 @@ pub struct Renderer {
     /// own (most of them), the base of the others'.
     bundled: FontSet,
     template: Source,
+    /// Fonts for characters the brand's fonts lack.
+    fallback: fonts::Fallback,
     /// Images prepared for the page, so that a watch loop or a batch that
     /// shows the same photo decodes and scales it once.
     images: Mutex<ImageCache>,
@@ -58,8 +60,32 @@ impl Renderer {
             library: LazyHash::new(Library::default()),
             bundled: FontSet::new(fonts::bundled()),
             template: Source::new(file_id(document::TEMPLATE_PATH), document::TEMPLATE.into()),
+            fallback: fonts::Fallback { fonts: Vec::new(), system: true },
             images: Mutex::new(ImageCache::default()),
         }
+    }
+
+    /// Adds a font (OpenType or TrueType data) for characters the brand's
+    /// fonts lack, searched before the installed fonts. A release that
+    /// uses one renders with a warning naming it.
+    pub fn with_fallback_font(mut self, data: Vec<u8>) -> Result<Self> {
+        let fonts: Vec<typst::text::Font> = typst::text::Font::iter(Bytes::new(data)).collect();
+        if fonts.is_empty() {
+            return Err(Error::new(ErrorKind::Font, "the fallback font is not a font presskit can read")
+                .with_hint("give the data of an OpenType (.otf) or TrueType (.ttf) file"));
+        }
+        self.fallback.fonts.extend(fonts);
+        Ok(self)
+    }
+
+    /// Whether the fonts installed on the machine are searched for
+    /// characters the brand's fonts lack (default: yes). Turn it off for
+    /// renders that must not depend on the machine: such characters are
+    /// then an error unless a [fallback font](Self::with_fallback_font) has
+    /// them.
+    pub fn with_system_fallback(mut self, on: bool) -> Self {
+        self.fallback.system = on;
+        self
     }
 
     /// The font families available to a brand: the bundled ones and the
@@ -118,7 +144,11 @@ impl Renderer {
         let brand_fonts = self.brand_fonts(brand)?;
         let fonts = brand_fonts.as_ref().unwrap_or(&self.bundled);
         check_families(&project, fonts, brand)?;
-        check_coverage(&project, fonts, name)?;
+        let covered = self.cover(&project, fonts, name)?;
+        let (fonts, fallback_warning) = match &covered {
+            Some((set, warning, _)) => (set, Some(warning.clone())),
+            None => (fonts, None),
+        };
 
         let mut files = HashMap::new();
         files.insert(file_id(document::DATA_PATH), Bytes::new(project.data));
@@ -143,7 +173,10 @@ impl Renderer {
             Some(dir) => template::error(&world, &diags, dir),
             None => layout_error(&world, &diags),
         })?;
-        let warnings = warned.warnings.iter().map(|w| w.message.to_string()).collect();
+        let warnings = fallback_warning
+            .into_iter()
+            .chain(warned.warnings.iter().map(|w| w.message.to_string()))
+            .collect();
         let images = project.files.iter().filter_map(|f| Some((f.image.clone()?, f.data.len()))).collect();
         Ok(Document { inner, ident, warnings, standards: options.standards, tagged: options.tagged, images })
     }
@@ -176,6 +209,13 @@ impl Renderer {
         let brand_fonts = self.brand_fonts(brand)?;
         let fonts = brand_fonts.as_ref().unwrap_or(&self.bundled);
         check_families(&project, fonts, brand)?;
+        // Fallback fonts go into the project too: stock Typst finds them
+        // there as presskit's world does.
+        let covered = self.cover(&project, fonts, &release.origin.name)?;
+        let (fonts, fallback_families) = match &covered {
+            Some((set, _, families)) => (set, families.clone()),
+            None => (fonts, Vec::new()),
+        };
         let file =
             |path: &str, data: Vec<u8>| ProjectFile { path: path.into(), data: data.into(), image: None };
         let mut out = vec![
@@ -193,7 +233,9 @@ impl Renderer {
         for font in &fonts.fonts {
             let family = &font.info().family;
             let data = font.data().as_slice();
-            if !project.families.iter().any(|f| f.eq_ignore_ascii_case(family)) || seen.contains(&data) {
+            let used =
+                project.families.iter().chain(&fallback_families).any(|f| f.eq_ignore_ascii_case(family));
+            if !used || seen.contains(&data) {
                 continue;
             }
             seen.push(data);
@@ -363,18 +405,43 @@ fn check_families(project: &Project, fonts: &FontSet, brand: &Brand) -> Result<(
 
 /// Typst draws a box for a character no font has; presskit refuses the
 /// release instead, naming the characters, their script and the remedy.
-fn check_coverage(project: &Project, fonts: &FontSet, name: &std::path::Path) -> Result<()> {
-    use unicode_script::UnicodeScript;
-    let missing: Vec<char> = project
-        .chars
-        .iter()
-        .copied()
-        .filter(|&c| !c.is_whitespace() && !c.is_control() && !is_invisible(c))
-        .filter(|&c| !fonts.fonts.iter().any(|font| font.info().coverage.contains(c as u32)))
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
+impl Renderer {
+    /// The fonts with fallback fonts for the characters they lack, and the
+    /// warning that says which; `None` when the fonts have every character.
+    fn cover(&self, project: &Project, fonts: &FontSet, name: &std::path::Path) -> Result<Option<Covered>> {
+        let lacking: Vec<char> = project
+            .chars
+            .iter()
+            .copied()
+            .filter(|&c| !c.is_whitespace() && !c.is_control() && !is_invisible(c))
+            .filter(|&c| !fonts.fonts.iter().any(|font| font.info().coverage.contains(c as u32)))
+            .collect();
+        if lacking.is_empty() {
+            return Ok(None);
+        }
+        let cover = self.fallback.cover(&lacking);
+        if !cover.missing.is_empty() {
+            return Err(coverage_error(&cover.missing, name));
+        }
+        let shown: String = lacking.iter().take(12).collect();
+        let more =
+            if lacking.len() > 12 { format!(" and {} more", lacking.len() - 12) } else { String::new() };
+        let warning = format!(
+            "the characters {shown}{more} are in none of the brand's fonts: they are set in {}",
+            cover.families.join(", ")
+        );
+        let mut all = fonts.fonts.clone();
+        all.extend(cover.fonts);
+        Ok(Some((FontSet::new(all), warning, cover.families)))
     }
+}
+
+/// Fonts with fallbacks added: the set, the warning, the fallback families.
+type Covered = (FontSet, String, Vec<String>);
+
+/// No font, the brand's or a fallback, has these characters.
+fn coverage_error(missing: &[char], name: &std::path::Path) -> Error {
+    use unicode_script::UnicodeScript;
     let mut scripts: Vec<String> = missing
         .iter()
         .map(|c| c.script())
@@ -390,15 +457,12 @@ fn check_coverage(project: &Project, fonts: &FontSet, name: &std::path::Path) ->
     };
     let shown: String = missing.iter().take(12).collect();
     let more = if missing.len() > 12 { format!(" and {} more", missing.len() - 12) } else { String::new() };
-    Err(Error::new(
-        ErrorKind::Font,
-        format!("no available font has the characters {shown}{more}{scripts}"),
-    )
-    .in_file(name)
-    .with_hint(
+    Error::new(ErrorKind::Font, format!("no available font has the characters {shown}{more}{scripts}"))
+        .in_file(name)
+        .with_hint(
         "add a font that has them to the brand, e.g. `typography: {fonts: [{family: Noto Sans SC, source: file, \
-         files: [NotoSansSC-Regular.otf]}], base: {family: Noto Sans SC}}`, or `source: system` for an installed one",
-    ))
+         files: [NotoSansSC-Regular.otf]}], base: {family: Noto Sans SC}}`, or install one that has them",
+        )
 }
 
 /// Marks that print nothing of their own: joiners, direction marks,
