@@ -397,3 +397,45 @@ fn a_quote_between_digits_is_an_apostrophe() {
         "{text}"
     );
 }
+
+/// Characters the brand's fonts lack are set in a fallback font that has
+/// them, with a warning naming it; with no such font, the error names them.
+#[test]
+fn missing_characters_fall_back_to_a_font_that_has_them() {
+    let text = "---\nheadline: Bibliothèque مكتبة\ndate: 2026-03-02\n---\nThe library (مكتبة) opens.\n";
+    let (_dir, release) = release_in_temp(text, &[]);
+    let (release, brand) = load(&release).unwrap();
+    let err = RENDERER.compile(&release, &brand).err().expect("no bundled font has Arabic");
+    assert!(err.to_string().contains("no available font has the characters"), "{err}");
+
+    let amiri = std::fs::read(path("tests/fonts/amiri/Amiri-Regular.ttf")).unwrap();
+    let renderer = presskit::Renderer::new().with_system_fallback(false).with_fallback_font(amiri).unwrap();
+    let document = renderer.compile(&release, &brand).unwrap();
+    let warning =
+        document.warnings().iter().find(|w| w.contains("in none of the brand's fonts")).expect("a warning");
+    assert!(warning.contains("مكتبة") || warning.contains('م'), "{warning}");
+    assert!(warning.ends_with("set in Amiri"), "{warning}");
+    let pdf = document.pdf().unwrap();
+    let fonts = Pdf::parse(&pdf).fonts();
+    assert!(fonts.iter().any(|f| f.name.contains("Amiri")), "{fonts:?}");
+    assert!(fold(&pdf_text(&pdf)).contains("The library ("), "{}", pdf_text(&pdf));
+    // The same inputs, the same bytes.
+    assert_eq!(pdf, renderer.compile(&release, &brand).unwrap().pdf().unwrap());
+    // The Typst export carries the fallback font: stock Typst, with no
+    // font but the project's, sets the same text.
+    let project = tempfile::tempdir().unwrap();
+    for file in renderer.typst_project(&release, &brand, &Options::default()).unwrap() {
+        let target = project.path().join(&file.path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, &file.data).unwrap();
+    }
+    let stock = presskit_tests::compile_folder(project.path(), "release.typ");
+    assert_eq!(pdf_text(&stock), pdf_text(&pdf));
+
+    // An emoji and Chinese: Amiri has neither.
+    let (_dir, release) =
+        release_in_temp("---\nheadline: Hello 你好 😀\ndate: 2026-03-02\n---\nBody.\n", &[]);
+    let (release, brand) = load(&release).unwrap();
+    let err = renderer.compile(&release, &brand).err().expect("no font has them");
+    assert!(err.to_string().contains("no available font has the characters 你好😀"), "{err}");
+}

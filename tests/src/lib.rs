@@ -13,8 +13,10 @@ pub use mail::{HtmlReading, read_html, read_mail};
 
 use presskit::{Brand, Document, Release, Renderer};
 
-/// One renderer for every test in a process: fonts load once.
-pub static RENDERER: LazyLock<Renderer> = LazyLock::new(Renderer::new);
+/// One renderer for every test in a process: fonts load once. Installed
+/// fonts are not searched for missing characters, so that the tests give
+/// the same results on every machine.
+pub static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().with_system_fallback(false));
 
 /// The repository's root folder.
 pub fn root() -> PathBuf {
