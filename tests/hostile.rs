@@ -439,3 +439,36 @@ fn missing_characters_fall_back_to_a_font_that_has_them() {
     let err = renderer.compile(&release, &brand).err().expect("no font has them");
     assert!(err.to_string().contains("no available font has the characters 你好😀"), "{err}");
 }
+
+/// A long URL or a very long word breaks at the margin instead of running
+/// off the page; the text stays as typed (no zero-width spaces in it).
+#[test]
+fn long_words_and_urls_stay_inside_the_margins() {
+    let url = "https://www.example.org/reports/2026/annual/very_long_directory_name_for_the_report/final.pdf";
+    let word = "DonaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaftXYZ0123456789ABCDEFGHIJ";
+    let text = format!(
+        "---\nheadline: Long words\ndate: 2026-03-02\n---\nThe report is at {url} today.\n\nA word: {word} ends.\n\nA link: <{url}>.\n"
+    );
+    let (_dir, release) = release_in_temp(&text, &[]);
+    let pdf = render(&release).unwrap();
+    let read = Pdf::parse(&pdf);
+    // The text column is as far from the right edge as from the left.
+    let (width, _) = read.page_size(1);
+    let words = read.words(1);
+    let left = words.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
+    let right = f64::from(width) - left;
+    for word in &words {
+        assert!(
+            word.x_max <= right + 1.0,
+            "`{}` runs to {:.1} pt, past the column's {right:.1}",
+            word.text,
+            word.x_max
+        );
+    }
+    let text = fold(&read.text()).replace("\u{ad}", "");
+    assert!(!text.contains('\u{200b}'));
+    assert!(read.all_links().contains(&Link::Uri(url.into())));
+    // The URL and the word read back whole, only cut by line ends.
+    let joined = text.replace(' ', "");
+    assert!(joined.contains(url) && joined.contains(word), "{text}");
+}
