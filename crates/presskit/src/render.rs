@@ -25,13 +25,15 @@ use crate::world::{SandboxWorld, file_id};
 /// Renders releases. Loads the bundled fonts and Typst's library once; share
 /// one renderer across threads (it is `Send + Sync`) to render many releases.
 pub struct Renderer {
-    library: LazyHash<Library>,
+    library: Arc<LazyHash<Library>>,
     /// The bundled fonts: the whole set for brands without fonts of their
     /// own (most of them), the base of the others'.
-    bundled: FontSet,
+    bundled: Arc<FontSet>,
     template: Source,
     /// Fonts for characters the brand's fonts lack.
     fallback: fonts::Fallback,
+    /// How long a brand's own template may run.
+    template_time: std::time::Duration,
     /// Images prepared for the page, so that a watch loop or a batch that
     /// shows the same photo decodes and scales it once.
     images: Mutex<ImageCache>,
@@ -57,12 +59,27 @@ impl Renderer {
     /// Creates a renderer with the bundled fonts.
     pub fn new() -> Self {
         Self {
-            library: LazyHash::new(Library::default()),
-            bundled: FontSet::new(fonts::bundled()),
+            library: Arc::new(LazyHash::new(Library::default())),
+            bundled: Arc::new(FontSet::new(fonts::bundled())),
             template: Source::new(file_id(document::TEMPLATE_PATH), document::TEMPLATE.into()),
             fallback: fonts::Fallback { fonts: Vec::new(), system: true },
+            template_time: Self::DEFAULT_TEMPLATE_TIME,
             images: Mutex::new(ImageCache::default()),
         }
+    }
+
+    /// How long a brand's own template may run by default: a minute, far
+    /// more than a template that lays out a release needs.
+    pub const DEFAULT_TEMPLATE_TIME: std::time::Duration = std::time::Duration::from_secs(60);
+
+    /// How long a brand's own template (`defaults.presskit.template`) may
+    /// run before the render is given up with an error. Typst cannot stop a
+    /// running compilation: the abandoned one goes on in the background
+    /// until it ends, holding a core and its memory. The built-in template
+    /// is not limited; the input limits bound its time.
+    pub fn with_template_time_limit(mut self, limit: std::time::Duration) -> Self {
+        self.template_time = limit;
+        self
     }
 
     /// Adds a font (OpenType or TrueType data) for characters the brand's
@@ -141,12 +158,13 @@ impl Renderer {
         ident: String,
         options: &Options,
     ) -> Result<Document> {
-        let brand_fonts = self.brand_fonts(brand)?;
-        let fonts = brand_fonts.as_ref().unwrap_or(&self.bundled);
-        check_families(&project, fonts, brand)?;
-        let covered = self.cover(&project, fonts, name)?;
-        let (fonts, fallback_warning) = match &covered {
-            Some((set, warning, _)) => (set, Some(warning.clone())),
+        let fonts = match self.brand_fonts(brand)? {
+            Some(set) => Arc::new(set),
+            None => Arc::clone(&self.bundled),
+        };
+        check_families(&project, &fonts, brand)?;
+        let (fonts, fallback_warning) = match self.cover(&project, &fonts, name)? {
+            Some((set, warning, _)) => (Arc::new(set), Some(warning)),
             None => (fonts, None),
         };
 
@@ -160,12 +178,17 @@ impl Renderer {
             None => (self.template.clone(), None),
         };
         // Errors name the template's folder as the brand names it.
-        let custom = brand.layout.template.as_ref().map(|t| {
-            let named = brand.origin.as_ref().and_then(|o| o.dir.clone()).unwrap_or_default().join(&t.name);
-            named.parent().map(std::path::Path::to_path_buf).unwrap_or_default()
-        });
-        let world = SandboxWorld { library: &self.library, fonts, main, files, disk };
-        let warned = typst::compile::<PagedDocument>(&world);
+        let named = brand
+            .layout
+            .template
+            .as_ref()
+            .map(|t| brand.origin.as_ref().and_then(|o| o.dir.clone()).unwrap_or_default().join(&t.name));
+        let custom = named.as_ref().map(|n| n.parent().map(std::path::Path::to_path_buf).unwrap_or_default());
+        let world = SandboxWorld { library: Arc::clone(&self.library), fonts, main, files, disk };
+        let (warned, world) = match &named {
+            Some(template) => self.compile_limited(world, template)?,
+            None => (typst::compile::<PagedDocument>(&world), world),
+        };
         // Long-lived processes would otherwise keep every compilation's
         // memoized results.
         typst::comemo::evict(10);
@@ -179,6 +202,40 @@ impl Renderer {
             .collect();
         let images = project.files.iter().filter_map(|f| Some((f.image.clone()?, f.data.len()))).collect();
         Ok(Document { inner, ident, warnings, standards: options.standards, tagged: options.tagged, images })
+    }
+
+    /// Compiles a brand's own template on a thread of its own, waiting at
+    /// most the template time limit; past it, the compilation is left to
+    /// finish unobserved and the render fails.
+    fn compile_limited(
+        &self,
+        world: SandboxWorld,
+        template: &std::path::Path,
+    ) -> Result<(typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>, SandboxWorld)> {
+        let (done, wait) = std::sync::mpsc::sync_channel(1);
+        std::thread::Builder::new()
+            .name("presskit-template".into())
+            // Typst recurses deeply in layout; the main thread's stack size.
+            .stack_size(8 << 20)
+            .spawn(move || {
+                let warned = typst::compile::<PagedDocument>(&world);
+                let _ = done.send((warned, world));
+            })
+            .map_err(|err| {
+                Error::new(ErrorKind::Layout, format!("cannot start a thread for the template: {err}"))
+                    .with_hint("the machine is short of threads or memory; try again")
+            })?;
+        wait.recv_timeout(self.template_time).map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidValue,
+                format!(
+                    "in the template: it ran longer than {} s and was given up",
+                    self.template_time.as_secs_f64()
+                ),
+            )
+            .in_file(template)
+            .with_hint("look for loops over large ranges or nested loops in the template")
+        })
     }
 
     /// Renders a release to PDF bytes with default options.
@@ -207,7 +264,7 @@ impl Renderer {
     ) -> Result<Vec<ProjectFile>> {
         let project = self.project(release, brand, options)?;
         let brand_fonts = self.brand_fonts(brand)?;
-        let fonts = brand_fonts.as_ref().unwrap_or(&self.bundled);
+        let fonts = brand_fonts.as_ref().unwrap_or(&*self.bundled);
         check_families(&project, fonts, brand)?;
         // Fallback fonts go into the project too: stock Typst finds them
         // there as presskit's world does.

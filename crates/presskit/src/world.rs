@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::io::Read;
+use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -22,12 +23,14 @@ pub(crate) fn file_id(path: &str) -> FileId {
     FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
 }
 
-/// One compilation's world.
-pub(crate) struct SandboxWorld<'a> {
+/// One compilation's world. It owns what it serves (shared parts behind
+/// `Arc`), so that a brand's template can be compiled on a thread of its
+/// own and abandoned when it runs too long.
+pub(crate) struct SandboxWorld {
     /// Typst's standard library, shared by all renders.
-    pub library: &'a LazyHash<Library>,
+    pub library: Arc<LazyHash<Library>>,
     /// The fonts and their book.
-    pub fonts: &'a FontSet,
+    pub fonts: Arc<FontSet>,
     /// The template, the main source file.
     pub main: Source,
     /// All other files, by id.
@@ -75,9 +78,9 @@ impl Disk {
     }
 }
 
-impl World for SandboxWorld<'_> {
+impl World for SandboxWorld {
     fn library(&self) -> &LazyHash<Library> {
-        self.library
+        &self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
