@@ -472,3 +472,38 @@ fn long_words_and_urls_stay_inside_the_margins() {
     let joined = text.replace(' ', "");
     assert!(joined.contains(url) && joined.contains(word), "{text}");
 }
+
+/// A brand's own template that loops for long is given up after the
+/// renderer's time limit, with an error naming the template.
+#[test]
+fn a_template_that_runs_too_long_is_given_up() {
+    let brand = "meta:\n  name: Slow\ndefaults:\n  presskit:\n    template: slow.typ\n";
+    // Three nested loops, each under Typst's own limit: millions of steps.
+    let template = "#for i in range(200) { for j in range(200) { for k in range(200) { } } }\nDone.\n";
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: Slow\ndate: 2026-03-02\n---\nBody.\n",
+        &[("_brand.yml", brand.into()), ("slow.typ", template.into())],
+    );
+    let (release, brand) = load(&release).unwrap();
+    let renderer = presskit::Renderer::new()
+        .with_system_fallback(false)
+        .with_template_time_limit(std::time::Duration::from_millis(300));
+    let err = renderer.compile(&release, &brand).err().expect("the template is given up");
+    assert_eq!(err.kind(), ErrorKind::InvalidValue, "{err}");
+    assert!(err.to_string().contains("slow.typ: in the template: it ran longer than 0.3 s"), "{err}");
+    // A quick template is not limited by the same renderer.
+    let (_dir, quick) = release_in_temp(
+        "---\nheadline: Quick\ndate: 2026-03-02\n---\nBody.\n",
+        &[
+            ("_brand.yml", brand_quick().into()),
+            ("quick.typ", "#let d = json(\"/data.json\")\nA quick template.\n".into()),
+        ],
+    );
+    let (quick, quick_brand) = load(&quick).unwrap();
+    let document = renderer.compile(&quick, &quick_brand).unwrap();
+    assert!(document.text().contains("A quick template."));
+}
+
+fn brand_quick() -> &'static str {
+    "meta:\n  name: Quick\ndefaults:\n  presskit:\n    template: quick.typ\n"
+}
