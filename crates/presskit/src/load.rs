@@ -329,7 +329,17 @@ pub(crate) fn check_text(text: &str, name: &Path) -> Result<()> {
     for (offset, c) in text.char_indices() {
         let mark = unicode_normalization::char::is_combining_mark(c)
             || unicode_normalization::char::canonical_combining_class(c) != 0;
-        run = if mark { run + 1 } else { 0 };
+        // Joiners and variation selectors stay in the same cluster: they
+        // neither count nor end a run.
+        let joins =
+            matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}');
+        run = if mark {
+            run + 1
+        } else if joins {
+            run
+        } else {
+            0
+        };
         if run > MAX_COMBINING_MARKS {
             return Err(Error::new(
                 ErrorKind::InvalidValue,

@@ -91,10 +91,10 @@ impl Release {
 
     /// Loads a release file another input names (a translation, a kit
     /// document), from what was checked inside the sandbox.
-    pub(crate) fn from_resolved(path: &load::Resolved, sandbox: Sandbox) -> Result<Self> {
+    pub(crate) fn from_resolved(path: &load::Resolved, sandbox: Sandbox, translation: bool) -> Result<Self> {
         let format = format_of(&path.shown)?;
         let text = load::read_resolved_text(path, &sandbox.limits)?;
-        Self::from_text(&text, format, Origin::for_file(&path.shown).with_sandbox(sandbox))
+        Self::parse(&text, format, Origin::for_file(&path.shown).with_sandbox(sandbox), translation)
     }
 
     /// Loads a release from bytes (an upload, say), which must be UTF-8.
@@ -106,6 +106,13 @@ impl Release {
     /// Loads a release from text. `origin` names it in messages and gives the
     /// folder that image paths resolve against.
     pub fn from_text(text: &str, format: Format, origin: Origin) -> Result<Self> {
+        Self::parse(text, format, origin, false)
+    }
+
+    /// Loads a release from text; a translation's file (`translation`) may
+    /// not list translations itself, refused before any is read, so that
+    /// a file naming itself cannot recurse.
+    fn parse(text: &str, format: Format, origin: Origin, translation: bool) -> Result<Self> {
         load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
         load::check_text(text, &origin.name)?;
         let text = load::strip_bom(text);
@@ -140,6 +147,20 @@ impl Release {
                 (raw, body, None)
             }
         };
+        // Escapes (`\u0301` in YAML, JSON or TOML) are text only once
+        // parsed: the parsed values are held to the same limit, without a
+        // place.
+        for value in raw_texts(&raw).chain([body.as_str()]) {
+            load::check_text(value, &origin.name)?;
+        }
+        if translation && !raw.translations.is_empty() {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "a translation file has translations of its own",
+            )
+            .in_file(&origin.name)
+            .with_hint("list every language in the main release's `translations`"));
+        }
         raw.into_release(&body, body_line, origin)
     }
 }
@@ -294,7 +315,7 @@ fn translation(
                  `Limits::max_input_bytes` if these are real",
             ));
         }
-        let inner = Release::from_resolved(&path, origin.sandbox.clone())?;
+        let inner = Release::from_resolved(&path, origin.sandbox.clone(), true)?;
         files.push(path.real);
         let disagree = |what: &str| {
             Error::new(ErrorKind::InvalidValue, format!("the translation file `{file}` has another {what}"))
@@ -424,6 +445,32 @@ pub(crate) fn check_contacts(contacts: &mut [Contact], origin: &Origin) -> Resul
         }
     }
     Ok(())
+}
+
+/// Every text a release's fields hold, as parsed.
+fn raw_texts(raw: &RawRelease) -> impl Iterator<Item = &str> {
+    let mut out: Vec<&str> = vec![raw.headline.as_str()];
+    let fields =
+        [&raw.subheadline, &raw.dateline, &raw.label, &raw.notes_to_editors, &raw.end_mark, &raw.slug];
+    out.extend(fields.into_iter().filter_map(|t| t.as_deref()));
+    out.extend(raw.keywords.iter().map(String::as_str));
+    for c in raw.contacts.iter().flatten() {
+        out.push(&c.name);
+        out.extend([&c.role, &c.org, &c.email, &c.phone].into_iter().filter_map(|t| t.as_deref()));
+    }
+    for b in &raw.boilerplates {
+        out.extend([b.title.as_str(), b.body.as_str()]);
+    }
+    for t in &raw.translations {
+        let fields =
+            [&t.headline, &t.body, &t.subheadline, &t.dateline, &t.label, &t.notes_to_editors, &t.end_mark];
+        out.extend(fields.into_iter().chain([&t.slug]).filter_map(|t| t.as_deref()));
+        out.extend(t.keywords.iter().flatten().map(String::as_str));
+        for b in t.boilerplates.iter().flatten() {
+            out.extend([b.title.as_str(), b.body.as_str()]);
+        }
+    }
+    out.into_iter()
 }
 
 /// The format of a release file, from its name.
