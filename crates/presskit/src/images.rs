@@ -120,9 +120,7 @@ pub fn check(asset: &Asset, limits: &Limits) -> Result<ImageKind, String> {
                 limits.max_svg_bytes / 1_000_000
             ));
         }
-        check_svg(data).map_err(|err| format!("the image `{name}` is not valid SVG: {err}"))?;
-        check_embedded(name, data, limits, 0, &mut 0)?;
-        return Ok(ImageKind::Svg);
+        return check_svg(name, data, limits).map(|()| ImageKind::Svg);
     }
     header(name, data, limits).map(|(kind, _, _)| kind)
 }
@@ -334,94 +332,64 @@ fn unlink_svg(data: &Arc<[u8]>) -> Result<Arc<[u8]>, String> {
 }
 
 /// Parses an SVG as Typst will. Files it names are not read here (nor by
-/// Typst, whose world serves only presskit's project).
-fn check_svg(data: &[u8]) -> Result<(), String> {
+/// Typst, whose world serves only presskit's project). The raster images
+/// it embeds as `data:` URLs, in SVGs it embeds too, are held to the limits
+/// of an image on its own, their decoded sizes added up: Typst decodes each
+/// when it writes the PDF. They are judged inside usvg's own resolver, so
+/// exactly the images usvg takes are judged.
+fn check_svg(name: &str, data: &[u8], limits: &Limits) -> Result<(), String> {
+    use std::sync::{Arc, Mutex};
+    // The first image too large, and the decoded bytes so far.
+    let state: Arc<Mutex<(Option<String>, u64)>> = Arc::default();
+    let judge = {
+        let (state, limits, name) = (Arc::clone(&state), limits.clone(), name.to_string());
+        move |data: &[u8]| {
+            let Ok(mut state) = state.lock() else { return };
+            let Ok((_, reader)) = open(&name, data) else { return };
+            let (width, height) = match reader.into_dimensions() {
+                Ok(size) => size,
+                Err(err) => {
+                    state.0.get_or_insert(format!(
+                        "the image `{name}` embeds an image that cannot be decoded ({err})"
+                    ));
+                    return;
+                }
+            };
+            state.1 += u64::from(width) * u64::from(height) * 4;
+            if width.max(height) > limits.max_image_side || state.1 > limits.max_image_bytes {
+                state.0.get_or_insert(format!(
+                    "the image `{name}` embeds an image of {width} × {height} pixels, more than presskit \
+                     takes (at most {} on a side and {} megapixels in all)",
+                    limits.max_image_side,
+                    limits.max_image_bytes / 4 / 1_000_000
+                ));
+            }
+        }
+    };
+    let default = usvg::ImageHrefResolver::default_data_resolver();
     let options = usvg::Options {
         image_href_resolver: usvg::ImageHrefResolver {
-            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_data: Box::new(move |mime, data, options| {
+                let kind = default(mime, data, options)?;
+                match &kind {
+                    usvg::ImageKind::JPEG(bytes)
+                    | usvg::ImageKind::PNG(bytes)
+                    | usvg::ImageKind::GIF(bytes)
+                    | usvg::ImageKind::WEBP(bytes) => judge(bytes),
+                    // Its own images went through this resolver.
+                    usvg::ImageKind::SVG(_) => {}
+                }
+                Some(kind)
+            }),
             resolve_string: Box::new(|_, _| None),
         },
         ..usvg::Options::default()
     };
-    usvg::Tree::from_data(data, &options).map(|_| ()).map_err(|err| err.to_string())
-}
-
-/// SVGs in SVGs deeper than this are refused.
-const MAX_SVG_NESTING: usize = 4;
-
-/// Checks the raster images an SVG embeds as `data:` URLs (and the SVGs it
-/// embeds, in turn) against the limits of an image on its own: Typst
-/// decodes each when it writes the PDF. Their decoded sizes add up.
-fn check_embedded(
-    name: &str,
-    data: &[u8],
-    limits: &Limits,
-    depth: usize,
-    total: &mut u64,
-) -> Result<(), String> {
-    let Ok(text) = std::str::from_utf8(data) else { return Ok(()) };
-    let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
-    let doc = roxmltree::Document::parse_with_options(text, options)
+    usvg::Tree::from_data(data, &options)
         .map_err(|err| format!("the image `{name}` is not valid SVG: {err}"))?;
-    for attr in doc.descendants().flat_map(|node| node.attributes()) {
-        let value = attr.value().trim_start();
-        if attr.name() != "href" || !value.starts_with("data:") {
-            continue;
-        }
-        let Some(bytes) = data_url(value) else { continue };
-        if looks_like_svg(&bytes) {
-            if depth >= MAX_SVG_NESTING {
-                return Err(format!("the image `{name}` nests SVG images more than {MAX_SVG_NESTING} deep"));
-            }
-            check_embedded(name, &bytes, limits, depth + 1, total)?;
-            continue;
-        }
-        // A format Typst does not draw is skipped by it, as here.
-        let Ok((_, reader)) = open(name, &bytes) else { continue };
-        let (width, height) = reader
-            .into_dimensions()
-            .map_err(|err| format!("the image `{name}` embeds an image that cannot be decoded ({err})"))?;
-        *total += u64::from(width) * u64::from(height) * 4;
-        if width.max(height) > limits.max_image_side || *total > limits.max_image_bytes {
-            return Err(format!(
-                "the image `{name}` embeds an image of {width} × {height} pixels, more than presskit \
-                 takes (at most {} on a side and {} megapixels in all)",
-                limits.max_image_side,
-                limits.max_image_bytes / 4 / 1_000_000
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The bytes of a `data:` URL, base64 or percent-encoded.
-fn data_url(url: &str) -> Option<Vec<u8>> {
-    use base64::Engine as _;
-    let (meta, payload) = url.strip_prefix("data:")?.split_once(',')?;
-    if meta.trim_end().to_ascii_lowercase().ends_with(";base64") {
-        let clean: Vec<u8> = payload.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-        let engine = base64::engine::GeneralPurpose::new(
-            &base64::alphabet::STANDARD,
-            base64::engine::GeneralPurposeConfig::new()
-                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
-        );
-        engine.decode(clean).ok()
-    } else {
-        let mut out = Vec::with_capacity(payload.len());
-        let mut bytes = payload.bytes();
-        while let Some(b) = bytes.next() {
-            let hex = |b: Option<u8>| b.and_then(|b| (b as char).to_digit(16));
-            if b == b'%' {
-                let mut ahead = bytes.clone();
-                if let (Some(hi), Some(lo)) = (hex(ahead.next()), hex(ahead.next())) {
-                    out.push((hi * 16 + lo) as u8);
-                    bytes = ahead;
-                    continue;
-                }
-            }
-            out.push(b);
-        }
-        Some(out)
+    match state.lock().map(|state| state.0.clone()) {
+        Ok(Some(refusal)) => Err(refusal),
+        _ => Ok(()),
     }
 }
 
@@ -494,7 +462,7 @@ mod tests {
         let out = std::str::from_utf8(&out).unwrap();
         assert!(!out.contains("passwd") && !out.contains("example.com"), "{out}");
         assert!(out.contains("data:image/png") && out.contains("href=\"#dot\""), "{out}");
-        assert!(check_svg(out.as_bytes()).is_ok());
+        assert!(check_svg("x.svg", out.as_bytes(), &Limits::default()).is_ok());
         let plain: Arc<[u8]> = Arc::from(&b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"[..]);
         assert!(Arc::ptr_eq(&unlink_svg(&plain).unwrap(), &plain));
     }
