@@ -121,6 +121,7 @@ impl Kit {
         let mut sandbox = origin.sandbox.clone();
         sandbox.allowed_dirs.extend(origin.dir.clone());
         let mut documents = Vec::new();
+        let mut seen: Vec<PathBuf> = Vec::new();
         for doc in &raw.documents {
             let path = load::resolve(&origin, &doc.file, "document", None)?;
             if !path.real.is_file() {
@@ -128,16 +129,53 @@ impl Kit {
                     .in_file(&origin.name)
                     .with_hint("document paths are relative to the kit file"));
             }
-            let mut release = Release::from_resolved(&path, sandbox.clone())?;
+            if documents.iter().any(|d: &Release| d.origin.name == path.shown) || seen.contains(&path.real) {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!("the document `{}` is listed twice", doc.file),
+                )
+                .in_file(&origin.name)
+                .with_hint("list each document once"));
+            }
+            seen.push(path.real.clone());
+            let mut release = Release::from_resolved(&path, sandbox.clone(), false)?;
             if let Some(label) = load::nonempty(doc.label.clone()) {
                 release.label = Some(label);
             }
             documents.push(release);
             // The kit is laid out as one document: its documents together
             // are held to the size limit of one input.
-            let together: usize =
-                documents.iter().map(|d| d.origin.source.as_ref().map_or(0, |s| s.text.len())).sum();
+            // Translation files count by their size on disk.
+            let together: usize = documents
+                .iter()
+                .map(|d| {
+                    let own = d.origin.source.as_ref().map_or(0, |s| s.text.len());
+                    let translated: u64 =
+                        d.translation_files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).sum();
+                    own + translated as usize
+                })
+                .sum();
             let limit = origin.sandbox.limits.max_input_bytes;
+            // The documents' images are read for each document: together
+            // they are held to the image total of one input.
+            let mut held = std::collections::HashSet::new();
+            let images: u64 = documents
+                .iter()
+                .flat_map(|d| &d.images)
+                .filter(|a| held.insert(std::sync::Arc::as_ptr(&a.data).cast::<u8>()))
+                .map(|a| a.data.len() as u64)
+                .sum();
+            if images > origin.sandbox.limits.max_total_image_bytes {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "the kit's images are larger than {} MB together",
+                        origin.sandbox.limits.max_total_image_bytes / 1_000_000
+                    ),
+                )
+                .in_file(&origin.name)
+                .with_hint("use fewer or smaller images, or split the kit"));
+            }
             if together > limit {
                 return Err(Error::new(
                     ErrorKind::InvalidValue,

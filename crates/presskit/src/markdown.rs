@@ -100,19 +100,22 @@ fn check_layout_cost(events: &[(Event, Range<usize>)], limits: &Limits) -> Resul
     for (event, range) in events {
         let over = |message: String, hint| Err(MarkdownError { message, offset: range.start, hint });
         match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+            // A tight list item holds its text without a paragraph.
+            Event::Start(
+                Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Item,
+            ) => {
                 blocks += 1;
                 if range.len() > limits.max_block_bytes {
                     return over(
                         format!(
-                            "a paragraph or code block is longer than {} KB",
+                            "a paragraph, list item or code block is longer than {} KB",
                             limits.max_block_bytes / 1000
                         ),
                         "split it into paragraphs; a library caller may raise `Limits::max_block_bytes`",
                     );
                 }
             }
-            Event::Start(Tag::Item | Tag::BlockQuote(_)) => blocks += 1,
+            Event::Start(Tag::BlockQuote(_)) => blocks += 1,
             Event::FootnoteReference(_) => refs += 1,
             Event::HardBreak => breaks += 1,
             _ => continue,
