@@ -1,7 +1,8 @@
 //! Fonts: the bundled families, a brand's font files, and installed families
 //! a brand asks for by name (looked up with fontdb only then).
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo};
@@ -104,12 +105,7 @@ impl Fallback {
                 self.system.then(system_infos).and_then(|s| s.iter().find(|(_, i)| has(i)))
             {
                 let family = info.family.clone();
-                let db = system_db();
-                for (id, _) in system_infos().iter().filter(|(_, i)| i.family == family) {
-                    let font =
-                        db.with_face_data(*id, |data, index| Font::new(Bytes::new(data.to_vec()), index));
-                    cover.fonts.extend(font.flatten());
-                }
+                cover.fonts.extend(system_family(&family));
                 cover.families.push(family);
             } else {
                 cover.missing.push(c);
@@ -117,6 +113,28 @@ impl Fallback {
         }
         cover
     }
+}
+
+/// Every style of an installed family, read from disk once per process:
+/// a CJK family is tens of megabytes a style.
+fn system_family(family: &str) -> Vec<Font> {
+    static LOADED: OnceLock<Mutex<HashMap<String, Vec<Font>>>> = OnceLock::new();
+    let loaded = LOADED.get_or_init(Mutex::default);
+    if let Some(fonts) = loaded.lock().ok().and_then(|l| l.get(family).cloned()) {
+        return fonts;
+    }
+    let db = system_db();
+    let fonts: Vec<Font> = system_infos()
+        .iter()
+        .filter(|(_, info)| info.family == family)
+        .filter_map(|(id, _)| {
+            db.with_face_data(*id, |data, index| Font::new(Bytes::new(data.to_vec()), index))?
+        })
+        .collect();
+    if let Ok(mut loaded) = loaded.lock() {
+        loaded.insert(family.to_string(), fonts.clone());
+    }
+    fonts
 }
 
 /// What each installed face covers, read once, in a fixed order (family,

@@ -212,30 +212,64 @@ impl Renderer {
         world: SandboxWorld,
         template: &std::path::Path,
     ) -> Result<(typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>, SandboxWorld)> {
+        use std::sync::atomic::Ordering;
+        let given_up = ABANDONED.load(Ordering::SeqCst);
+        if given_up >= MAX_ABANDONED {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!(
+                    "in the template: {given_up} earlier renders of templates that ran too long still run"
+                ),
+            )
+            .in_file(template)
+            .with_hint("wait for them to end, or restart the process"));
+        }
+        // Whether the render stopped waiting: set and read under one lock
+        // with the thread's end, so the count of abandoned ones stays right.
+        let abandoned = Arc::new(Mutex::new(false));
         let (done, wait) = std::sync::mpsc::sync_channel(1);
+        let flag = Arc::clone(&abandoned);
         std::thread::Builder::new()
             .name("presskit-template".into())
             // Typst recurses deeply in layout; the main thread's stack size.
             .stack_size(8 << 20)
             .spawn(move || {
                 let warned = typst::compile::<PagedDocument>(&world);
-                let _ = done.send((warned, world));
+                // Sent under the lock: a waiter that timed out looks once more
+                // under it before giving up.
+                let Ok(given_up) = flag.lock() else { return };
+                if *given_up {
+                    ABANDONED.fetch_sub(1, Ordering::SeqCst);
+                } else {
+                    let _ = done.send((warned, world));
+                }
             })
             .map_err(|err| {
                 Error::new(ErrorKind::Layout, format!("cannot start a thread for the template: {err}"))
                     .with_hint("the machine is short of threads or memory; try again")
             })?;
-        wait.recv_timeout(self.template_time).map_err(|_| {
-            Error::new(
-                ErrorKind::InvalidValue,
-                format!(
-                    "in the template: it ran longer than {} s and was given up",
-                    self.template_time.as_secs_f64()
-                ),
-            )
-            .in_file(template)
-            .with_hint("look for loops over large ranges or nested loops in the template")
-        })
+        match wait.recv_timeout(self.template_time) {
+            Ok(result) => Ok(result),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                let mut flag = abandoned.lock().map_err(|_| crashed(template))?;
+                // It may have ended just now.
+                if let Ok(result) = wait.try_recv() {
+                    return Ok(result);
+                }
+                *flag = true;
+                ABANDONED.fetch_add(1, Ordering::SeqCst);
+                Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "in the template: it ran longer than {} s and was given up",
+                        self.template_time.as_secs_f64()
+                    ),
+                )
+                .in_file(template)
+                .with_hint("look for loops over large ranges or nested loops in the template"))
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(crashed(template)),
+        }
     }
 
     /// Renders a release to PDF bytes with default options.
@@ -686,6 +720,18 @@ impl Document {
             .encode_png()
             .map_err(|err| Error::new(ErrorKind::Export, format!("PNG encoding failed: {err}")))
     }
+}
+
+/// Compilations of brand templates given up for their time and still
+/// running; past [`MAX_ABANDONED`], templates are refused until some end.
+static ABANDONED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+const MAX_ABANDONED: usize = 4;
+
+/// The template's compilation ended without a result: it panicked.
+fn crashed(template: &std::path::Path) -> Error {
+    Error::new(ErrorKind::Layout, "in the template: Typst stopped without a result")
+        .in_file(template)
+        .with_hint("this is a bug in Typst or presskit; please report it with the template")
 }
 
 /// The most pixels of a PNG page: 600 MB of RGBA at most.

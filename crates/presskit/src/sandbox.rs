@@ -134,15 +134,16 @@ impl Found {
             use rustix::fs::{Mode, OFlags};
             let rest = self.real.strip_prefix(&self.root).map_err(|_| moved())?;
             let base = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-            let mut fd = rustix::fs::open(&self.root, base | OFlags::DIRECTORY, Mode::empty())?;
+            // Folders on the way need only be searchable, not readable.
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            let folder = OFlags::DIRECTORY | OFlags::PATH;
+            #[cfg(not(any(target_os = "linux", target_os = "android")))]
+            let folder = OFlags::DIRECTORY;
+            let mut fd = rustix::fs::open(&self.root, base | folder, Mode::empty())?;
             let mut parts = rest.components().peekable();
             while let Some(part) = parts.next() {
                 let Component::Normal(name) = part else { return Err(moved()) };
-                let flags = if parts.peek().is_some() {
-                    OFlags::DIRECTORY
-                } else {
-                    OFlags::NONBLOCK | OFlags::NOCTTY
-                };
+                let flags = if parts.peek().is_some() { folder } else { OFlags::NONBLOCK | OFlags::NOCTTY };
                 fd = rustix::fs::openat(&fd, name, base | flags, Mode::empty()).map_err(|err| {
                     if err == rustix::io::Errno::LOOP || err == rustix::io::Errno::NOTDIR {
                         moved()
@@ -170,7 +171,8 @@ fn moved() -> std::io::Error {
 
 /// Resolves `name` against `dir` and checks that the file it names lies in
 /// `dir` or one of `allowed`, after `..` and symbolic links. Read it with
-/// [`Found::open`], never by path: that reads what was checked.
+/// [`Found::open`]: on Unix that reads what was checked (elsewhere it opens
+/// the real path again).
 pub(crate) fn resolve(dir: &Path, name: &str, allowed: &[PathBuf]) -> Result<Found, Refusal> {
     if name.contains("://") || name.starts_with("data:") {
         return Err(Refusal::Url);
