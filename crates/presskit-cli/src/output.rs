@@ -35,7 +35,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Writes several files as one: each to a temporary file beside its target
 /// first, and only when all are written are they renamed into place. A
-/// failure (a full disk, say) leaves every old file as it was.
+/// failure to write (a full disk, say) leaves every old file as it was; the
+/// renames that follow do not fail in practice (same folder, same disk).
 pub fn write_all_or_none<'a>(files: impl IntoIterator<Item = (&'a Path, &'a [u8])>) -> Result<(), Failure> {
     let mut written = Vec::new();
     for (path, bytes) in files {
@@ -82,21 +83,14 @@ fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Fai
     Ok(file)
 }
 
-/// Removes the pages of an earlier, longer set written to `base` (`name-4.png`
-/// after a render of three pages; `name-1.png`… after a render of one), so
-/// that a set of pages is replaced as a whole. Inputs are never removed.
-pub fn remove_stale_pages(base: &Path, pages: usize, inputs: &[&Path]) {
-    let mut n = if pages <= 1 { 1 } else { pages + 1 };
-    loop {
-        let stale = page_path(base, n, 2);
-        if !stale.is_file() || check_not_input(&stale, inputs).is_err() {
-            break;
-        }
-        if std::fs::remove_file(&stale).is_err() {
-            break;
-        }
-        n += 1;
+/// Pages of an earlier, longer set written to `base` (`name-4.png` after a
+/// render of three pages), left beside the new set: they are told, not
+/// removed, since a file of that name may be the user's own.
+pub fn stale_pages(base: &Path, pages: usize) -> Vec<PathBuf> {
+    if pages <= 1 {
+        return Vec::new();
     }
+    (pages + 1..).map(|n| page_path(base, n, 2)).take_while(|p| p.is_file()).collect()
 }
 
 /// Page `n` of `total` written to `base`: the name itself for one page,

@@ -8,8 +8,7 @@ use clap::ValueEnum;
 use presskit::{Options, Renderer};
 
 use crate::output::{
-    check_not_input, human_size, input_files, page_path, remove_stale_pages, write_all_or_none,
-    write_atomically,
+    check_not_input, human_size, input_files, page_path, stale_pages, write_all_or_none, write_atomically,
 };
 use crate::{Failure, InputArgs, Say, batch, check, load, options, output, write_stdout};
 
@@ -309,7 +308,9 @@ pub fn render_one(
         // The pages (and preview) are one set: all written, or none.
         write_all_or_none(outputs.iter().chain(preview.as_ref()).map(|(p, b)| (p.as_path(), b.as_slice())))?;
         if matches!(format, Format::Png | Format::Svg) {
-            remove_stale_pages(&output, pages, &inputs);
+            for stale in stale_pages(&output, pages) {
+                warn(format!("{}: left from an earlier render with more pages", stale.display()));
+            }
         }
         let names = match outputs.as_slice() {
             [(path, _)] => path.display().to_string(),
