@@ -314,7 +314,7 @@ fn layout_cost_has_limits() {
         (items, "release.md:10005:1: in `body`: more than 10000 paragraphs, list items and other blocks"),
         (refs, "release.md:5:10005: in `body`: more than 1000 footnote references"),
         (breaks, "release.md:10005:7: in `body`: more than 10000 line breaks"),
-        (code, "release.md:5:5: in `body`: a paragraph or code block is longer than 100 KB"),
+        (code, "release.md:5:5: in `body`: a paragraph, list item or code block is longer than 100 KB"),
     ] {
         let (_dir, release) = release_in_temp(&format!("{head}{body}"), &[]);
         let err = Release::from_path(&release).expect_err(expect);
@@ -386,13 +386,13 @@ fn messages_do_not_leak_internals() {
 #[test]
 fn a_quote_between_digits_is_an_apostrophe() {
     let (_dir, release) = release_in_temp(
-        "---\nheadline: Price\ndate: 2026-03-02\n---\nIt costs CHF 1'000'000 and he is 5' tall; it's 'quoted'.\n",
+        "---\nheadline: Price\ndate: 2026-03-02\n---\nIt costs CHF 1'000'000 and he is 5' tall; it's 'quoted'; 1'2'3.\n",
         &[],
     );
     let text = pdf_text(&render(&release).unwrap());
     assert!(
         text.contains(
-            "CHF 1\u{2019}000\u{2019}000 and he is 5\u{2032} tall; it\u{2019}s \u{2018}quoted\u{2019}"
+            "CHF 1\u{2019}000\u{2019}000 and he is 5\u{2032} tall; it\u{2019}s \u{2018}quoted\u{2019}; 1\u{2019}2\u{2019}3"
         ),
         "{text}"
     );
@@ -506,4 +506,55 @@ fn a_template_that_runs_too_long_is_given_up() {
 
 fn brand_quick() -> &'static str {
     "meta:\n  name: Quick\ndefaults:\n  presskit:\n    template: quick.typ\n"
+}
+
+/// Found in review: a translation file that names itself, spellings of a
+/// data: URL another decoder reads differently, escaped combining marks,
+/// one document listed many times in a kit, one huge list item.
+#[test]
+fn second_review_bypasses_are_closed() {
+    // A translation file naming itself recursed until the stack overflowed.
+    let own = "---\nheadline: Self\ndate: 2026-03-02\ntranslations:\n  - {lang: fr, file: release.md}\n---\nText.\n";
+    let (_dir, release) = release_in_temp(own, &[]);
+    let err = Release::from_path(&release).expect_err("a file naming itself");
+    assert!(err.to_string().contains("a translation file has translations of its own"), "{err}");
+
+    // usvg takes `; base64` with a space; so does the check.
+    let bomb = std::fs::read(path("tests/cases/bad/bomb.png")).unwrap();
+    let encoded = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &bomb);
+    for href in [format!("data:image/png; base64,{encoded}"), format!("data:image/png;base64,{encoded}#frag")]
+    {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><image width=\"10\" height=\"10\" href=\"{href}\"/></svg>"
+        );
+        let (_dir, release) = release_in_temp(
+            "---\nheadline: Bomb\ndate: 2026-03-02\n---\nText.\n\n![A chart](chart.svg)\n",
+            &[("chart.svg", svg.into_bytes())],
+        );
+        let err = render(&release).expect_err(&href[..30]);
+        assert!(err.to_string().contains("embeds an image"), "{err}");
+    }
+
+    // Combining marks written as JSON escapes.
+    let json = format!(
+        "{{\"headline\": \"a{}\", \"date\": \"2026-03-02\", \"body\": \"B.\"}}",
+        "\\u0301".repeat(40)
+    );
+    let (dir, _) = release_in_temp("", &[("release.json", json.into())]);
+    let err = Release::from_path(dir.path().join("release.json")).expect_err("escaped marks");
+    assert!(err.to_string().contains("more than 30 combining marks"), "{err}");
+
+    // One document listed twice in a kit.
+    let kit = "title: Kit\ndate: 2026-03-02\ndocuments:\n  - file: a.md\n  - file: ./a.md\n";
+    let (_dir, kit) =
+        release_in_temp(kit, &[("a.md", "---\nheadline: A\ndate: 2026-03-02\n---\nA.\n".into())]);
+    let err = presskit::Kit::from_path(&kit).expect_err("listed twice");
+    assert!(err.to_string().contains("the document `./a.md` is listed twice"), "{err}");
+
+    // One tight list item of 110 KB.
+    let item = format!("- {}\n- short\n", "word ".repeat(22_000));
+    let (_dir, release) =
+        release_in_temp(&format!("---\nheadline: Item\ndate: 2026-03-02\n---\n{item}"), &[]);
+    let err = Release::from_path(&release).expect_err("a huge item");
+    assert!(err.to_string().contains("list item or code block is longer than 100 KB"), "{err}");
 }
