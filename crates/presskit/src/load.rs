@@ -321,12 +321,24 @@ fn read_text_from(file: std::fs::File, name: &Path, limits: &Limits) -> Result<S
 /// made text shaping take gigabytes.
 pub(crate) const MAX_COMBINING_MARKS: usize = 30;
 
-/// Refuses text that no real release holds and that costs layout far more
-/// than its size: a character with more than [`MAX_COMBINING_MARKS`]
-/// combining marks. The error points at the first mark too many.
+/// Refuses text that no real release holds: a control character (other
+/// than tab and line ends), and, since it costs layout far more than its
+/// size, a character with more than [`MAX_COMBINING_MARKS`] combining
+/// marks. The error points at the character.
 pub(crate) fn check_text(text: &str, name: &Path) -> Result<()> {
     let mut run = 0;
     for (offset, c) in text.char_indices() {
+        // A control character prints nothing, or a box: refused, as a
+        // slip from copying out of another program.
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!("the text holds the control character U+{:04X}, which prints nothing", c as u32),
+            )
+            .in_file(name)
+            .at(Some(Location::from_offset(text, offset)))
+            .with_hint("remove it; such characters come from copying out of other programs"));
+        }
         let mark = unicode_normalization::char::is_combining_mark(c)
             || unicode_normalization::char::canonical_combining_class(c) != 0;
         // Joiners and variation selectors stay in the same cluster: they
