@@ -558,3 +558,18 @@ fn second_review_bypasses_are_closed() {
     let err = Release::from_path(&release).expect_err("a huge item");
     assert!(err.to_string().contains("list item or code block is longer than 100 KB"), "{err}");
 }
+
+/// A control character is refused with its place, not drawn as a box.
+#[test]
+fn control_characters_are_refused() {
+    let (_dir, release) = release_in_temp(
+        "---\nheadline: Bell\ndate: 2026-03-02\n---\nA bell \u{7} here.\n\tTabs stay.\n",
+        &[],
+    );
+    let err = Release::from_path(&release).expect_err("a bell");
+    assert!(err.to_string().contains("release.md:5:8: the text holds the control character U+0007"), "{err}");
+    let json = "{\"headline\": \"A\\u0001B\", \"date\": \"2026-03-02\", \"body\": \"B.\"}";
+    let (dir, _) = release_in_temp("", &[("release.json", json.into())]);
+    let err = Release::from_path(dir.path().join("release.json")).expect_err("an escaped control");
+    assert!(err.to_string().contains("control character U+0001"), "{err}");
+}
