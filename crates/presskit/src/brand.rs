@@ -274,7 +274,7 @@ impl Brand {
     /// sandbox), else `_brand.yml` beside that input; `None` if neither.
     pub(crate) fn named_in(origin: &Origin, name: Option<&str>) -> Result<Option<Self>> {
         if let Some(name) = name {
-            let path = load::resolve(origin, name, "brand file", None)?;
+            let path = load::resolve(origin, name, "brand file", load::locate_value(origin, "brand", name))?;
             if !path.real.is_file() {
                 return Err(Error::new(
                     ErrorKind::Io,

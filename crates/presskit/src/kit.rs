@@ -123,7 +123,8 @@ impl Kit {
         let mut documents = Vec::new();
         let mut seen: Vec<PathBuf> = Vec::new();
         for doc in &raw.documents {
-            let path = load::resolve(&origin, &doc.file, "document", None)?;
+            let at = load::locate_value(&origin, "file", &doc.file);
+            let path = load::resolve(&origin, &doc.file, "document", at)?;
             if !path.real.is_file() {
                 return Err(Error::new(ErrorKind::Io, format!("the document `{}` is not a file", doc.file))
                     .in_file(&origin.name)

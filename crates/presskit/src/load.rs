@@ -485,6 +485,22 @@ pub(crate) fn read_image_among(
     Ok(asset)
 }
 
+/// Where a value (a path, a family name) stands in the text an input was
+/// loaded from, for errors found after parsing: the first occurrence after
+/// `key:` on one line, else anywhere. `None` for text with no such value.
+pub(crate) fn locate_value(origin: &Origin, key: &str, value: &str) -> Option<Location> {
+    let text = &origin.source.as_ref()?.text;
+    if value.is_empty() {
+        return None;
+    }
+    let keyed = text.match_indices(value).find(|(at, _)| {
+        let line_start = text[..*at].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..*at].contains(key)
+    });
+    let at = keyed.map(|(at, _)| at).or_else(|| text.find(value))?;
+    Some(Location::from_offset(text, at))
+}
+
 /// A byte count as people read it: `256 MB`, `30 KB`.
 fn size_text(bytes: u64) -> String {
     if bytes >= 1_000_000 {

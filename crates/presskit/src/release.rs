@@ -287,7 +287,7 @@ fn translation(
         }
         // The file is a release of its own, renderable alone; its text is
         // taken, and its date and embargo must agree.
-        let path = load::resolve(origin, file, "translation file", None)?;
+        let path = load::resolve(origin, file, "translation file", load::locate_value(origin, "file", file))?;
         // One file is one language; and the release with its translation
         // files is held to the size limit of one input, so that naming
         // files many times cannot multiply the work.

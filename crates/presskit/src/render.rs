@@ -486,7 +486,7 @@ fn check_families(project: &Project, fonts: &FontSet, brand: &Brand) -> Result<(
                 fonts.family_names().join(", ")
             ));
             if let Some(origin) = &brand.origin {
-                err = err.in_file(&origin.name);
+                err = err.in_file(&origin.name).at(crate::load::locate_value(origin, "family", family));
             }
             return Err(err);
         }
