@@ -112,7 +112,7 @@ const CASES: &[(&str, Expect)] = &[
         "brand-escape/release.md",
         Fails(
             ErrorKind::Io,
-            "release.md: the brand file `../../../../../../../etc/passwd` is outside the folders",
+            "release.md:4:8: the brand file `../../../../../../../etc/passwd` is outside the folders",
         ),
     ),
     (
