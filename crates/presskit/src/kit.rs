@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::load::{self, Syntax};
+use crate::load::{self, Format, Syntax};
 use crate::model::{Brand, Date, Lang, Origin, Release};
 use crate::sandbox::Sandbox;
 
@@ -105,6 +105,14 @@ impl Kit {
             _ => Syntax::Yaml,
         };
         let raw: RawKit = load::deserialize(text, syntax, &origin, 0)?;
+        // Kept to place errors found after parsing.
+        let mut origin = origin;
+        let format = match syntax {
+            Syntax::Json => Format::Json,
+            Syntax::Toml => Format::Toml,
+            Syntax::Yaml => Format::Yaml,
+        };
+        origin.source = Some(crate::model::Source { text: text.into(), format });
         let invalid = |message: &str, hint: &str| {
             Error::new(ErrorKind::InvalidValue, message).in_file(&origin.name).with_hint(hint)
         };
