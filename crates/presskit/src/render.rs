@@ -431,12 +431,20 @@ fn check_options(release: &Release, brand: &Brand, options: &Options) -> Result<
         }
         return Err(err);
     }
+    // Every language's texts: an image without alt text in a translation
+    // failed only at export, without its place.
+    let translated = release.translations.iter().flat_map(|t| {
+        std::iter::once(&t.body)
+            .chain(t.notes_to_editors.as_ref())
+            .chain(t.boilerplates.iter().flatten().map(|b| &b.body))
+    });
     let release_texts = std::iter::once(&release.body)
         .chain(release.notes_to_editors.as_ref())
-        .chain(release.boilerplates.iter().map(|b| &b.body));
+        .chain(release.boilerplates.iter().map(|b| &b.body))
+        .chain(translated);
     let release_images = release_texts.flat_map(|c| c.images()).map(|image| (image, Some(&release.origin)));
-    let brand_images =
-        brand.boilerplate.iter().flat_map(|b| b.body.images()).map(|image| (image, brand.origin.as_ref()));
+    let brand_texts = brand.boilerplate.iter().chain(brand.boilerplate_translations.iter().map(|(_, b)| b));
+    let brand_images = brand_texts.flat_map(|b| b.body.images()).map(|image| (image, brand.origin.as_ref()));
     for (image, origin) in release_images.chain(brand_images) {
         if image.alt.trim().is_empty() {
             let mut err = Error::new(
