@@ -105,7 +105,48 @@ impl View {
         if view.release.lang.language() == "fr" {
             view.each_text(french_spacing);
         }
+        view.contain_bidi();
         view
+    }
+
+    /// Closes every field's bidi controls at its end, for every output (the
+    /// PDF's data had it; the HTML and the text did not): an override in a
+    /// dateline cannot reorder the body it is run into.
+    fn contain_bidi(&mut self) {
+        fn one(text: &mut String) {
+            if let std::borrow::Cow::Owned(contained) = crate::bidi::contain(text) {
+                *text = contained;
+            }
+        }
+        let release = &mut self.release;
+        for text in [&mut self.label, &mut release.headline, &mut self.end_mark, &mut self.slug] {
+            one(text);
+        }
+        for text in [&mut release.subheadline, &mut release.dateline].into_iter().flatten() {
+            one(text);
+        }
+        if let Some((place, _)) = &mut self.dateline {
+            one(place);
+        }
+        for (title, _) in &mut self.abouts {
+            one(title);
+        }
+        for contact in &mut self.contacts {
+            one(&mut contact.name);
+            for text in [&mut contact.role, &mut contact.org, &mut contact.email, &mut contact.phone]
+                .into_iter()
+                .flatten()
+            {
+                one(text);
+            }
+        }
+        self.each_text(|content| {
+            content.visit_mut(&mut |_| {}, &mut |inline| {
+                if let Inline::Text(text) | Inline::Code(text) = inline {
+                    one(text);
+                }
+            });
+        });
     }
 
     /// Applies `f` to every body, note and "About" text.
