@@ -420,8 +420,14 @@ fn build_documents(
         title.clone_from(&kit.title);
         date = kit.date;
         description.clone_from(&kit.subtitle);
-        keywords = documents.iter().flat_map(|d| d.keywords.iter().cloned()).collect();
-        keywords.dedup();
+        // Each keyword once, in first-seen order (dedup alone drops only
+        // neighbours).
+        keywords = Vec::new();
+        for keyword in documents.iter().flat_map(|d| &d.keywords) {
+            if !keywords.iter().any(|k: &String| k.eq_ignore_ascii_case(keyword)) {
+                keywords.push(keyword.clone());
+            }
+        }
         KitData {
             title: kit.title.clone(),
             subtitle: kit.subtitle.clone(),
