@@ -142,3 +142,19 @@ fn a_french_release_gets_french_labels_everywhere() {
          l'exploitation sexuelle commerciale des enfants persiste en Belgique"
     );
 }
+
+/// A bidi override in a dateline or a contact is closed at the field's end
+/// in the text and the HTML, as in the PDF: it cannot reorder what follows.
+#[test]
+fn bidi_overrides_are_contained_in_text_and_html() {
+    let text = "---\nheadline: Override\ndate: 2026-03-02\ndateline: \"\u{202E}Brussels\"\ncontacts:\n  - {name: \"\u{202E}Dana\", email: d@example.org}\n---\nThe body follows.\n";
+    let (_dir, release) = release_in_temp(text, &[]);
+    let (release, brand) = load(&release);
+    let plain = presskit::text(&release, &brand, &Options::default()).unwrap();
+    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    for (name, output) in [("text", &plain), ("HTML", &html)] {
+        for field in ["\u{202E}Brussels\u{202C}", "\u{202E}Dana\u{202C}"] {
+            assert!(output.contains(field), "{name}: {field:?} is not closed in:\n{output}");
+        }
+    }
+}

@@ -240,3 +240,39 @@ fn typst_export_compiles_on_its_own() {
         assert_eq!(theirs.images().len(), ours.images().len());
     }
 }
+
+/// An image without alt text in a translation is refused for PDF/UA by
+/// name, as one in the main text is (it failed at export, unnamed).
+#[test]
+fn ua1_refuses_a_translated_image_without_alt_text() {
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"/>"#;
+    let text = "---\nheadline: Plans\ndate: 2026-03-02\ntranslations:\n  - lang: fr\n    headline: Plans\n    \
+                body: \"Le plan.\\n\\n![](plan.svg)\\n\"\n---\nThe plan.\n";
+    let (_dir, release) = release_in_temp(text, &[("plan.svg", svg.to_vec())]);
+    let (release, brand) = load(&release);
+    let options = with("ua-1").with_all_languages(true);
+    let err = RENDERER.compile_with(&release, &brand, &options).err().expect("refused");
+    assert_eq!(err.kind(), ErrorKind::MissingField, "{err}");
+    assert!(
+        err.to_string().contains("release.md") && err.to_string().contains("`plan.svg` has no alt text"),
+        "{err}"
+    );
+}
+
+/// A kit's keywords hold each document's keywords once, whatever their
+/// order.
+#[test]
+fn kit_keywords_are_each_listed_once() {
+    let doc = |keywords: &str| {
+        format!("---\nheadline: Doc\ndate: 2026-03-02\nkeywords: [{keywords}]\n---\nText.\n")
+    };
+    let kit = "title: Kit\ndate: 2026-03-02\ndocuments:\n  - file: a.md\n  - file: b.md\n";
+    let (_dir, kit) = release_in_temp(
+        kit,
+        &[("a.md", doc("library, Sunday").into()), ("b.md", doc("sunday, library, opening").into())],
+    );
+    let kit = presskit::Kit::from_path(&kit).unwrap();
+    let brand = kit.brand().unwrap();
+    let pdf = RENDERER.compile_kit(&kit, &brand, &Options::default()).unwrap().pdf().unwrap();
+    assert_eq!(Pdf::parse(&pdf).info("Keywords").as_deref(), Some("library, Sunday, opening"));
+}
