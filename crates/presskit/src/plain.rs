@@ -4,7 +4,7 @@
 
 use crate::content::{Block, Inline};
 use crate::error::Result;
-use crate::model::{Brand, Contact, Release};
+use crate::model::{Brand, Contact, Region, Release};
 use crate::options::Options;
 use crate::view::View;
 
@@ -25,6 +25,10 @@ fn part(view: &View) -> String {
     out.line(&view.label);
     out.line(&view.line);
     out.line(&view.date);
+    // The US trade puts the media contacts at the top, as the PDF does.
+    if view.region == Region::Us {
+        contacts(&mut out, view);
+    }
     out.blank();
     out.wrap(&release.headline, "", "");
     if let Some(sub) = &release.subheadline {
@@ -33,6 +37,7 @@ fn part(view: &View) -> String {
     }
     out.blank();
     let lead = view.dateline.as_ref().map(|(place, sep)| format!("{place}{sep}"));
+    out.numbers.clear();
     out.blocks(&release.body.0, "", lead);
     let notes = std::mem::take(&mut out.notes);
     if !notes.is_empty() {
@@ -54,23 +59,18 @@ fn part(view: &View) -> String {
         } else {
             format!("{title}{} ", view.labels.colon)
         };
+        out.numbers.clear();
         out.blocks(&body.0, "", Some(lead.trim_start().to_string()));
     }
     if let Some(notes) = &release.notes_to_editors {
         out.blank();
         out.line(view.labels.notes_to_editors);
         out.blank();
+        out.numbers.clear();
         out.blocks(&notes.0, "", None);
     }
-    if !view.contacts.is_empty() {
-        out.blank();
-        out.line(view.labels.contact[usize::from(view.contacts.len() > 1)]);
-        for contact in &view.contacts {
-            out.blank();
-            for line in contact_lines(contact) {
-                out.line(&line);
-            }
-        }
+    if view.region != Region::Us {
+        contacts(&mut out, view);
     }
     let mut text = out.text;
     // The notes of "About" sections and notes to editors.
@@ -84,6 +84,21 @@ fn part(view: &View) -> String {
         text.push_str(&more.text);
     }
     text
+}
+
+/// The media-contact block.
+fn contacts(out: &mut Writer, view: &View) {
+    if view.contacts.is_empty() {
+        return;
+    }
+    out.blank();
+    out.line(view.labels.contact[usize::from(view.contacts.len() > 1)]);
+    for contact in &view.contacts {
+        out.blank();
+        for line in contact_lines(contact) {
+            out.line(&line);
+        }
+    }
 }
 
 /// A contact's lines: name, role, organisation, email, phone.
@@ -108,6 +123,9 @@ struct Writer {
     /// Footnotes met so far, to print after the text: number and body.
     notes: Vec<(usize, Vec<Block>)>,
     next_note: usize,
+    /// The numbers given to the notes of the text being written, by their
+    /// id in that text: a later reference repeats the number.
+    numbers: std::collections::HashMap<usize, usize>,
 }
 
 impl Writer {
@@ -252,14 +270,17 @@ impl Writer {
                         out.push_str(&format!("{text} <{bare}>"));
                     }
                 }
-                Inline::Footnote { body, .. } => {
+                Inline::Footnote { id, body } => {
                     self.next_note += 1;
+                    self.numbers.insert(*id, self.next_note);
                     out.push_str(&format!("[{}]", self.next_note));
                     self.notes.push((self.next_note, body.clone()));
                 }
                 Inline::FootnoteRef(id) => {
-                    // A second reference repeats the first's number.
-                    out.push_str(&format!("[{}]", id + 1));
+                    // A second reference repeats the first's number (ids
+                    // count within one text; the numbers run through all).
+                    let number = self.numbers.get(id).copied().unwrap_or(id + 1);
+                    out.push_str(&format!("[{number}]"));
                 }
                 Inline::LineBreak => out.push('\n'),
             }
