@@ -158,3 +158,20 @@ fn bidi_overrides_are_contained_in_text_and_html() {
         }
     }
 }
+
+/// The plain text numbers a repeated note in an "About" section as its
+/// first reference (the body's notes come first), and puts the contacts at
+/// the top for a US release, as the PDF does.
+#[test]
+fn plain_text_notes_and_us_contacts_agree_with_the_pdf() {
+    let text = "---\nheadline: Notes\ndate: 2026-03-02\nregion: us\ndateline: Springfield\n\
+                contacts:\n  - {name: Dana Whitfield, email: d@example.org}\n\
+                boilerplates:\n  - title: About Us\n    body: \"We count[^x], and count again[^x].\\n\\n[^x]: Since 1990.\\n\"\n\
+                ---\nThe body[^a].\n\n[^a]: The body's note.\n";
+    let (_dir, release) = release_in_temp(text, &[]);
+    let (release, brand) = load(&release);
+    let plain = presskit::text(&release, &brand, &Options::default()).unwrap();
+    assert!(plain.contains("We count[2], and count again[2]."), "{plain}");
+    let (contact, headline) = (plain.find("Dana Whitfield").unwrap(), plain.find("Notes").unwrap());
+    assert!(contact < headline, "the contacts are not at the top:\n{plain}");
+}
