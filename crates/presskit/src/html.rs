@@ -43,7 +43,13 @@ pub(crate) fn html_with(
     refs: ImageRefs,
 ) -> Result<(String, Vec<HtmlImage>)> {
     let views = View::all(release, brand, options)?;
-    let mut out = Page { refs, images: Vec::new(), sources: BTreeMap::new(), style: Style::new(brand) };
+    let mut out = Page {
+        refs,
+        images: Vec::new(),
+        sources: BTreeMap::new(),
+        style: Style::new(brand),
+        limits: release.origin.sandbox.limits.clone(),
+    };
     let lang = views[0].release.lang.as_str().to_string();
     let mut html = String::new();
     let _ = writeln!(
@@ -103,10 +109,17 @@ impl Style {
             secondary: hex(brand.colors.secondary, &primary),
             fg: hex(brand.colors.foreground, "#1a1a1a"),
             heading: hex(brand.headings.color.or(brand.colors.foreground), "#1a1a1a"),
-            serif: format!(
-                "'{}',Georgia,'Times New Roman',serif",
-                family(&brand.base.family, crate::document::DEFAULT_TEXT_FAMILY)
-            ),
+            // The body's family as in the PDF: the brand's, else the
+            // theme's (sans for the modern theme), with a like fallback.
+            serif: {
+                let theme = brand.layout.resolve().text_family;
+                let stack = if theme.contains("Sans") {
+                    "Helvetica,Arial,sans-serif"
+                } else {
+                    "Georgia,'Times New Roman',serif"
+                };
+                format!("'{}',{stack}", family(&brand.base.family, theme))
+            },
             sans: format!(
                 "'{}',Helvetica,Arial,sans-serif",
                 family(&brand.headings.family, crate::document::DEFAULT_HEADING_FAMILY)
@@ -122,6 +135,8 @@ struct Page {
     /// Image name → its `src`, so an image shown twice is carried once.
     sources: BTreeMap<String, String>,
     style: Style,
+    /// The caller's limits, as the PDF keeps them.
+    limits: crate::sandbox::Limits,
 }
 
 impl Page {
@@ -493,8 +508,7 @@ impl Page {
                 "image/png",
             )
         } else {
-            let prepared =
-                images::prepare(asset, bounds, 192.0, &crate::sandbox::Limits::default()).map_err(fail)?;
+            let prepared = images::prepare(asset, bounds, 192.0, &self.limits).map_err(fail)?;
             let mime = if prepared.kind == ImageKind::Jpeg { "image/jpeg" } else { "image/png" };
             (prepared.data.to_vec(), mime)
         };
