@@ -175,3 +175,21 @@ fn plain_text_notes_and_us_contacts_agree_with_the_pdf() {
     let (contact, headline) = (plain.find("Dana Whitfield").unwrap(), plain.find("Notes").unwrap());
     assert!(contact < headline, "the contacts are not at the top:\n{plain}");
 }
+
+/// The HTML sets the body in the theme's family, as the PDF does: sans for
+/// the modern theme, serif for the classic one.
+#[test]
+fn html_uses_the_theme_font() {
+    let (release, mut brand) = load(&path("examples/ecpat-belgium/release.md"));
+    brand.base.family = None;
+    brand.layout.theme = presskit::Theme::Modern;
+    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    assert!(
+        html.contains("font-family:'Source Sans 3',Helvetica,Arial,sans-serif;font-size:16px"),
+        "{}",
+        &html[..1500]
+    );
+    brand.layout.theme = presskit::Theme::Classic;
+    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    assert!(html.contains("font-family:'Source Serif 4',Georgia"), "{}", &html[..1500]);
+}
