@@ -145,6 +145,14 @@ pub fn new(dir: &Path, brand: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
                     named.extend(fonts);
                 }
             }
+            // Plain names first, so that they keep their names and only the
+            // names leading elsewhere are rewritten; each name once.
+            let plain = |a: &&presskit::Asset| {
+                Path::new(&a.name).components().all(|c| matches!(c, std::path::Component::Normal(_)))
+            };
+            named.sort_by_key(|a| !plain(a));
+            let mut seen = std::collections::HashSet::new();
+            named.retain(|a| seen.insert(a.name.clone()));
             let mut taken: Vec<PathBuf> = vec!["_brand.yml".into(), "release.md".into()];
             for asset in named {
                 let name = copied_name(&asset.name, &taken);
