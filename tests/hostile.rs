@@ -432,12 +432,38 @@ fn missing_characters_fall_back_to_a_font_that_has_them() {
     let stock = presskit_tests::compile_folder(project.path(), "release.typ");
     assert_eq!(pdf_text(&stock), pdf_text(&pdf));
 
-    // An emoji and Chinese: Amiri has neither.
+    // Chinese: neither Amiri nor the bundled emoji font has it; the error
+    // names only what no font has.
     let (_dir, release) =
         release_in_temp("---\nheadline: Hello 你好 😀\ndate: 2026-03-02\n---\nBody.\n", &[]);
     let (release, brand) = load(&release).unwrap();
     let err = renderer.compile(&release, &brand).err().expect("no font has them");
-    assert!(err.to_string().contains("no available font has the characters 你好😀"), "{err}");
+    assert!(err.to_string().contains("no available font has the characters 你好 (Han script)"), "{err}");
+}
+
+/// Emoji and symbols the brand's fonts lack come from the bundled Noto
+/// Emoji, on any machine: with no installed font searched, the release
+/// renders, the same bytes each time, the text as typed.
+#[test]
+fn emoji_are_set_in_the_bundled_emoji_font() {
+    let text = "---\nheadline: We did it 🎉\ndate: 2026-03-02\n---\nThanks 👍 to all ★ volunteers ❤️ and the 👩‍🔬 team.\n";
+    let (_dir, release) = release_in_temp(text, &[]);
+    let (release, brand) = load(&release).unwrap();
+    let document = RENDERER.compile(&release, &brand).unwrap();
+    let warning =
+        document.warnings().iter().find(|w| w.contains("in none of the brand's fonts")).expect("a warning");
+    assert!(
+        warning.contains('🎉') && warning.ends_with("set in Noto Sans Symbols 2, Noto Emoji"),
+        "{warning}"
+    );
+    let pdf = document.pdf().unwrap();
+    let fonts = Pdf::parse(&pdf).fonts();
+    assert!(fonts.iter().any(|f| f.name.contains("NotoEmoji")), "{fonts:?}");
+    assert!(fonts.iter().any(|f| f.name.contains("NotoSansSymbols2")), "{fonts:?}");
+    let printed = fold(&pdf_text(&pdf));
+    assert!(printed.contains("We did it 🎉"), "{printed}");
+    assert!(printed.contains("Thanks 👍 to all ★ volunteers"), "{printed}");
+    assert_eq!(pdf, RENDERER.compile(&release, &brand).unwrap().pdf().unwrap());
 }
 
 /// A long URL or a very long word breaks at the margin instead of running

@@ -342,6 +342,9 @@ fn fonts(args: &FontsArgs) -> Result<(), Failure> {
     let others: Vec<String> =
         all.into_iter().filter(|f| !rows.iter().any(|(r, _)| r.eq_ignore_ascii_case(f))).collect();
     rows.extend(others.into_iter().map(|family| (family, "brand".to_string())));
+    for family in renderer.fallback_families() {
+        rows.push((family, "bundled, for characters the fonts above lack".into()));
+    }
     let width = rows.iter().map(|(f, _)| f.chars().count()).max().unwrap_or(0);
     let mut stdout = std::io::stdout().lock();
     for (family, source) in rows {

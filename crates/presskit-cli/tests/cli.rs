@@ -515,7 +515,12 @@ fn fonts_completions_and_man_page() {
     let output = dir.run(&["fonts"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let listed = String::from_utf8_lossy(&output.stdout);
-    assert!(listed.contains("Source Serif 4  bundled with presskit"), "{listed}");
+    let rows: Vec<(&str, &str)> =
+        listed.lines().filter_map(|l| l.split_once("  ")).map(|(f, s)| (f.trim(), s.trim())).collect();
+    assert!(rows.contains(&("Source Serif 4", "bundled with presskit")), "{listed}");
+    for family in ["Noto Emoji", "Noto Sans Symbols 2", "Noto Sans Symbols"] {
+        assert!(rows.contains(&(family, "bundled, for characters the fonts above lack")), "{listed}");
+    }
     dir.write("fonty.yml", "typography:\n  fonts: [{family: No Such Family 42, source: system}]\n");
     assert_fails(&dir, &["fonts", "--brand", "fonty.yml"], &["`No Such Family 42` is not installed"]);
     let output = dir.run(&["completions", "bash"]);

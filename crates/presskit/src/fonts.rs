@@ -24,6 +24,15 @@ const BUNDLED: [&[u8]; 8] = [
     include_bytes!("../../../fonts/source-sans-3/SourceSans3-BoldIt.otf"),
 ];
 
+/// The bundled fonts for emoji and symbols the text fonts lack, searched in
+/// this order: monochrome Noto, so they print and suit PDF/A (SIL Open Font
+/// License; where they come from is in `fonts/README.md`).
+const BUNDLED_FALLBACK: [&[u8]; 3] = [
+    include_bytes!("../../../fonts/noto-emoji/NotoEmoji-Regular.ttf"),
+    include_bytes!("../../../fonts/noto-sans-symbols-2/NotoSansSymbols2-Regular.ttf"),
+    include_bytes!("../../../fonts/noto-sans-symbols/NotoSansSymbols-Regular.ttf"),
+];
+
 /// Parses the bundled fonts.
 pub(crate) fn bundled() -> Vec<Font> {
     BUNDLED.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect()
@@ -68,8 +77,15 @@ pub(crate) fn file_name(font: &Font) -> String {
     format!("{family}-{}-{:?}.{ext}", info.variant.weight.to_number(), info.variant.style)
 }
 
+/// The bundled fallback fonts, parsed once per process.
+pub(crate) fn bundled_fallback() -> &'static [Font] {
+    static FONTS: OnceLock<Vec<Font>> = OnceLock::new();
+    FONTS.get_or_init(|| BUNDLED_FALLBACK.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect())
+}
+
 /// Where fonts for characters the brand's fonts lack come from: fonts the
-/// renderer's owner gave, then, if allowed, the installed ones.
+/// renderer's owner gave, then the bundled ones (emoji and symbols, the same
+/// on every machine), then, if allowed, the installed ones.
 #[derive(Clone)]
 pub(crate) struct Fallback {
     pub fonts: Vec<Font>,
@@ -88,7 +104,7 @@ pub(crate) struct Cover {
 
 impl Fallback {
     /// For each character, the first font that has it, given fonts first,
-    /// then installed ones ordered by family and file: the same installed
+    /// then bundled ones, then installed ones ordered by family and file: the same installed
     /// fonts always give the same choice, so the PDF stays the same.
     pub(crate) fn cover(&self, chars: &[char]) -> Cover {
         let mut cover = Cover { fonts: Vec::new(), families: Vec::new(), missing: Vec::new() };
@@ -97,9 +113,12 @@ impl Fallback {
             if cover.fonts.iter().any(|f| has(f.info())) {
                 continue;
             }
-            if let Some(font) = self.fonts.iter().find(|f| has(f.info())) {
+            let given = self.fonts.iter().find(|f| has(f.info())).map(|f| (f, self.fonts.as_slice()));
+            let bundled =
+                || bundled_fallback().iter().find(|f| has(f.info())).map(|f| (f, bundled_fallback()));
+            if let Some((font, set)) = given.or_else(bundled) {
                 let family = font.info().family.clone();
-                cover.fonts.extend(self.fonts.iter().filter(|f| f.info().family == family).cloned());
+                cover.fonts.extend(set.iter().filter(|f| f.info().family == family).cloned());
                 cover.families.push(family);
             } else if let Some((_, info)) =
                 self.system.then(system_infos).and_then(|s| s.iter().find(|(_, i)| has(i)))

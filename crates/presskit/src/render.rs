@@ -83,8 +83,8 @@ impl Renderer {
     }
 
     /// Adds a font (OpenType or TrueType data) for characters the brand's
-    /// fonts lack, searched before the installed fonts. A release that
-    /// uses one renders with a warning naming it.
+    /// fonts lack, searched before the bundled emoji and symbol fonts and the installed
+    /// fonts. A release that uses one renders with a warning naming it.
     pub fn with_fallback_font(mut self, data: Vec<u8>) -> Result<Self> {
         let fonts: Vec<typst::text::Font> = typst::text::Font::iter(Bytes::new(data)).collect();
         if fonts.is_empty() {
@@ -98,11 +98,25 @@ impl Renderer {
     /// Whether the fonts installed on the machine are searched for
     /// characters the brand's fonts lack (default: yes). Turn it off for
     /// renders that must not depend on the machine: such characters are
-    /// then an error unless a [fallback font](Self::with_fallback_font) has
-    /// them.
+    /// then an error unless a [fallback font](Self::with_fallback_font) or
+    /// the bundled emoji and symbol fonts have them.
     pub fn with_system_fallback(mut self, on: bool) -> Self {
         self.fallback.system = on;
         self
+    }
+
+    /// The families searched, in order, for characters a brand's fonts
+    /// lack, before the installed fonts: those given with
+    /// [`with_fallback_font`](Self::with_fallback_font), then the bundled
+    /// emoji and symbol fonts.
+    pub fn fallback_families(&self) -> Vec<String> {
+        let mut families: Vec<String> = Vec::new();
+        for font in self.fallback.fonts.iter().chain(fonts::bundled_fallback()) {
+            if !families.contains(&font.info().family) {
+                families.push(font.info().family.clone());
+            }
+        }
+        families
     }
 
     /// The font families available to a brand: the bundled ones and the
