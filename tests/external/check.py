@@ -217,6 +217,27 @@ class Checks:
             assert literal in text, f"{literal!r} is not in the text:\n{text}"
         assert pdfinfo(pdf)["Page size"].startswith("595.276 x 841.89"), "the page size changed"
 
+    def scripts(self):
+        # Emoji from the bundled font; Chinese, Japanese, Hebrew and Arabic
+        # from the fonts installed here (WenQuanYi, DejaVu), with the warning.
+        release = self.out("scripts.md")
+        with open(release, "w", encoding="utf-8") as f:
+            f.write(
+                "---\nheadline: Partners 🎉 北京 and תל אביב\ndate: 2026-03-02\ndateline: القاهرة\n---\n"
+                "The firm 株式会社テスト and مكتبة signed ★.\n"
+            )
+        pdf = self.out("scripts.pdf")
+        done = subprocess.run([self.presskit, "render", release, "-o", pdf], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert "in none of the brand's fonts" in done.stderr and "Noto Emoji" in done.stderr, done.stderr
+        pdf_is_sound(pdf)
+        fonts = run("pdffonts", pdf)
+        for font in ["NotoEmoji", "WenQuanYi", "DejaVuSans"]:
+            assert font in fonts, f"{font} not embedded:\n{fonts}"
+        text = fold(run("pdftotext", pdf, "-"))
+        for piece in ["Partners 🎉 北京", "株式会社テスト", "תל אביב", "مكتبة", "القاهرة"]:
+            assert piece in text, f"{piece!r} not in the text:\n{text}"
+
     def kit(self):
         pdf = self.out("kit.pdf")
         self.presskit_run("kit", os.path.join(EXAMPLE, "kit.yml"), "-o", pdf)
@@ -306,6 +327,7 @@ def main():
         ("tests/cases/everything.md: sound, embargo, end mark", checks.everything),
         ("a CMYK JPEG photo: kept as JPEG, at most 300 ppi", checks.photo),
         ("Typst syntax in user text stays text", checks.injection),
+        ("emoji, Chinese, Japanese, Hebrew, Arabic: bundled and installed fonts", checks.scripts),
         ("media kit: every document", checks.kit),
         ("Typst export: stock typst gives the same pages; data.json meets its schema", checks.typst_export),
         ("email: Python's email and html5lib", checks.email),
