@@ -193,3 +193,20 @@ fn html_uses_the_theme_font() {
     let html = presskit::html(&release, &brand, &Options::default()).unwrap();
     assert!(html.contains("font-family:'Source Serif 4',Georgia"), "{}", &html[..1500]);
 }
+
+/// Errors a caller's setting resolves name the setting, not a CLI flag: the
+/// front end (the CLI's `--from`, a service's field) adds its own word.
+#[test]
+fn email_errors_name_the_setting_that_resolves_them() {
+    let (_dir, file) = release_in_temp("---\nheadline: H\ndate: 2026-03-02\n---\nBody.\n", &[]);
+    let (release, brand) = load(&file);
+    let pdf = RENDERER.pdf(&release, &brand).unwrap();
+    let email =
+        |options: EmailOptions| presskit::email(&release, &brand, &Options::default(), &options, &pdf);
+    let err = email(EmailOptions::default()).unwrap_err();
+    assert_eq!(err.setting(), Some(presskit::Setting::Sender), "{err}");
+    assert_eq!(err.hint(), Some("give the sender, or an email to a media contact"));
+    let err = email(EmailOptions::default().from("press@x.example").to("not an address")).unwrap_err();
+    assert_eq!(err.setting(), Some(presskit::Setting::Recipients), "{err}");
+    assert!(err.message().contains("for a recipient"), "{err}");
+}

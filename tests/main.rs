@@ -9,5 +9,6 @@ mod languages;
 mod output;
 mod properties;
 mod refs;
+mod surface;
 mod templates;
 mod themes;

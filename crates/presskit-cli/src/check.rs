@@ -65,7 +65,7 @@ impl From<presskit::Error> for Finding {
             location: e.location(),
             code: e.kind().code(),
             message: e.message().to_string(),
-            hint: e.hint().unwrap_or_default().to_string(),
+            hint: crate::hint::for_error(&e).unwrap_or_default(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod batch;
 mod check;
+mod hint;
 mod kit;
 mod output;
 mod render;
@@ -200,7 +201,7 @@ struct Failure {
 
 impl From<presskit::Error> for Failure {
     fn from(err: presskit::Error) -> Self {
-        Self { message: err.to_string(), hint: err.hint().map(str::to_string), error: Some(Box::new(err)) }
+        Self { message: err.to_string(), hint: hint::for_error(&err), error: Some(Box::new(err)) }
     }
 }
 

@@ -452,7 +452,7 @@ fn text_html_and_email_outputs() {
     assert_fails(
         &dir,
         &["email", "release.md", "--from", "not an address", "-o", "x.eml"],
-        &["not an email address"],
+        &["not an email address for the sender", "(--from ADDRESS)"],
     );
 }
 

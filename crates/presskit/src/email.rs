@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, Setting};
 use crate::html::{ImageRefs, html_with};
 use crate::model::{Brand, Release};
 use crate::options::Options;
@@ -115,14 +115,16 @@ pub fn email(
     let text = plain::text(release, brand, &one)?;
     let (html, images) = html_with(release, brand, &one, ImageRefs::ContentIds)?;
 
-    let mailbox = |text: &str, what: &str| -> Result<Mailbox> {
+    let mailbox = |text: &str, setting: Setting| -> Result<Mailbox> {
+        let what = if setting == Setting::Sender { "the sender" } else { "a recipient" };
         text.parse::<Mailbox>().map_err(|err| {
             Error::new(ErrorKind::InvalidValue, format!("`{text}` is not an email address for {what}: {err}"))
                 .with_hint("write it like `Press Office <press@example.org>` or `press@example.org`")
+                .for_setting(setting)
         })
     };
     let from = match &email.from {
-        Some(from) => mailbox(from, "--from")?,
+        Some(from) => mailbox(from, Setting::Sender)?,
         None => {
             let contact = view.contacts.iter().find(|c| c.email.is_some()).ok_or_else(|| {
                 Error::new(
@@ -130,13 +132,15 @@ pub fn email(
                     "the message needs a sender, and no media contact has an email",
                 )
                 .in_file(&release.origin.name)
-                .with_hint("give the sender with --from, or an email to a media contact")
+                .with_hint("give the sender, or an email to a media contact")
+                .for_setting(Setting::Sender)
             })?;
             let address = contact.email.as_deref().unwrap_or_default().trim();
             let address = address.parse::<lettre::Address>().map_err(|err| {
                 Error::new(ErrorKind::InvalidValue, format!("the media contact's email `{address}`: {err}"))
                     .in_file(&release.origin.name)
-                    .with_hint("correct the address, or give the sender with --from")
+                    .with_hint("correct the address, or give the sender")
+                    .for_setting(Setting::Sender)
             })?;
             // The name is encoded by the builder, whatever it holds.
             Mailbox::new(Some(contact.name.trim().to_string()), address)
@@ -159,7 +163,7 @@ pub fn email(
         .user_agent(crate::document::GENERATOR.to_string());
     let mut recipients = Vec::new();
     for to in &email.to {
-        let to = mailbox(to, "--to")?;
+        let to = mailbox(to, Setting::Recipients)?;
         recipients.push(to.email.clone());
         builder = builder.to(to);
     }

@@ -13,6 +13,7 @@ pub struct Error {
     location: Option<Location>,
     message: String,
     hint: Option<String>,
+    setting: Option<Setting>,
 }
 
 /// The kind of an [`Error`], for callers that react differently to each.
@@ -38,6 +39,23 @@ pub enum ErrorKind {
     Layout,
     /// The PDF, PNG or SVG export failed.
     Export,
+}
+
+/// A setting of the caller's that resolves an error, so that a front end
+/// can name it in its own terms (a command-line flag, a form field, a
+/// keyword argument). The library's hints name the setting in words only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Setting {
+    /// The email's sender ([`EmailOptions::from`](crate::EmailOptions::from)).
+    Sender,
+    /// The email's recipients ([`EmailOptions::to`](crate::EmailOptions::to)).
+    Recipients,
+    /// The folders files may be read from besides the input's own
+    /// ([`Sandbox::allowing`](crate::Sandbox::allowing)).
+    AllowedFolders,
+    /// The PDF standards asked for ([`Options::with_standards`](crate::Options::with_standards)).
+    Standards,
 }
 
 /// A place in a file: 1-based line and column.
@@ -94,7 +112,7 @@ impl ErrorKind {
 impl Error {
     /// Creates an error of `kind` with a message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, file: None, location: None, message: message.into(), hint: None }
+        Self { kind, file: None, location: None, message: message.into(), hint: None, setting: None }
     }
 
     /// Sets the file the error concerns, unless one is set already.
@@ -118,6 +136,12 @@ impl Error {
         if self.hint.is_none() {
             self.hint = Some(hint.into());
         }
+        self
+    }
+
+    /// Names the caller's setting that resolves the error.
+    pub(crate) fn for_setting(mut self, setting: Setting) -> Self {
+        self.setting = Some(setting);
         self
     }
 
@@ -157,6 +181,12 @@ impl Error {
     /// What to do about it, if presskit knows.
     pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
+    }
+
+    /// The caller's setting that resolves the error, if one does: the hint
+    /// names it in words; a front end may name its own flag or field.
+    pub fn setting(&self) -> Option<Setting> {
+        self.setting
     }
 }
 

@@ -55,7 +55,7 @@ pub use brand::BRAND_FILE_NAME;
 pub use content::{Block, Content, Image, Inline};
 pub use conventions::{Warning, conventions};
 pub use email::{EmailOptions, attachment_name, email, email_subject};
-pub use error::{Error, ErrorKind, Location, Result};
+pub use error::{Error, ErrorKind, Location, Result, Setting};
 pub use html::html;
 pub use images::ImageKind;
 pub use kit::Kit;

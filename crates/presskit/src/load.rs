@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result, Setting};
 use crate::model::{Asset, Origin};
 use crate::sandbox::{self, Limits, Refusal};
 
@@ -543,8 +543,6 @@ pub(crate) fn resolve(
             "load the input from a file, or set its origin folder".into(),
         ));
     };
-    let allow_hint = "move the file into that folder, or allow its folder (`presskit --allow-dir DIR`; \
-                      `Sandbox::allowed_dirs` in the library)";
     match sandbox::resolve(dir, name, &origin.sandbox.allowed_dirs) {
         Ok(found) => Ok(Resolved { shown: found.joined.clone(), real: found.real.clone(), found }),
         Err(Refusal::Url) => Err(fail(
@@ -563,8 +561,9 @@ pub(crate) fn resolve(
                 "the {what} `{name}` is outside the folders presskit may read ({})",
                 origin_dir_text(origin)
             ),
-            allow_hint.into(),
-        )),
+            "move the file into that folder, or allow its folder".into(),
+        )
+        .for_setting(Setting::AllowedFolders)),
         Err(Refusal::Io(err)) => Err(fail(
             format!("cannot read the {what} `{name}` ({}: {})", dir.join(name).display(), io_message(&err)),
             format!("check the path: it is relative to {}", origin_dir_text(origin)),

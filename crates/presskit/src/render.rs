@@ -11,7 +11,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
 use crate::document::{self, Project, ProjectFile};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result, Setting};
 use crate::fonts::{self, FontSet};
 use crate::images::{self, Bounds, Prepared};
 use crate::kit::Kit;
@@ -686,11 +686,12 @@ impl Document {
                 "this is a bug in presskit; please report it with the input that caused it".to_string()
             } else {
                 format!(
-                    "the document cannot meet {}; try without --standard and report the input",
+                    "the document cannot meet {}; render it without these standards, and report the input",
                     self.standards
                 )
             };
-            Error::new(ErrorKind::Export, format!("PDF export failed: {message}")).with_hint(hint)
+            let err = Error::new(ErrorKind::Export, format!("PDF export failed: {message}")).with_hint(hint);
+            if self.standards.is_empty() { err } else { err.for_setting(Setting::Standards) }
         })
     }
 

@@ -56,7 +56,7 @@ impl Disk {
                 crate::sandbox::Refusal::Io(_) => not_found(id),
                 _ => FileError::Other(Some(
                     format!(
-                        "{name} lies outside the folders presskit may read (the template's, and --allow-dir)"
+                        "{name} lies outside the folders presskit may read (the template's, and those allowed)"
                     )
                     .into(),
                 )),
