@@ -34,6 +34,9 @@ pub struct Renderer {
     fallback: fonts::Fallback,
     /// How long a brand's own template may run.
     template_time: std::time::Duration,
+    /// After each compilation, drop Typst's cached results unused for this
+    /// many compilations (`None`: keep them).
+    cache_age: Option<usize>,
     /// Images prepared for the page, so that a watch loop or a batch that
     /// shows the same photo decodes and scales it once.
     images: Mutex<ImageCache>,
@@ -64,8 +67,25 @@ impl Renderer {
             template: Source::new(file_id(document::TEMPLATE_PATH), document::TEMPLATE.into()),
             fallback: fonts::Fallback { fonts: Vec::new(), system: true },
             template_time: Self::DEFAULT_TEMPLATE_TIME,
+            cache_age: Some(Self::DEFAULT_CACHE_AGE),
             images: Mutex::new(ImageCache::default()),
         }
+    }
+
+    /// The default for [`with_cache_eviction`](Self::with_cache_eviction).
+    pub const DEFAULT_CACHE_AGE: usize = 10;
+
+    /// How Typst's memoization cache is trimmed after each compilation.
+    /// Typst keeps the results of every compilation in one cache for the
+    /// whole process (shared with any other Typst compilation it runs);
+    /// unless trimmed it grows with each release. By default presskit drops
+    /// the entries unused for the last [`DEFAULT_CACHE_AGE`](Self::DEFAULT_CACHE_AGE)
+    /// compilations, which keeps a service's memory flat and a watch loop's
+    /// re-renders fast. `None` leaves the cache alone, for a process that
+    /// trims it itself (`typst::comemo::evict`).
+    pub fn with_cache_eviction(mut self, max_age: Option<usize>) -> Self {
+        self.cache_age = max_age;
+        self
     }
 
     /// How long a brand's own template may run by default: 20 seconds, far
@@ -204,9 +224,9 @@ impl Renderer {
             Some(template) => self.compile_limited(world, template)?,
             None => (typst::compile::<PagedDocument>(&world), world),
         };
-        // Long-lived processes would otherwise keep every compilation's
-        // memoized results.
-        typst::comemo::evict(10);
+        if let Some(age) = self.cache_age {
+            typst::comemo::evict(age);
+        }
         let inner = warned.output.map_err(|diags| match &custom {
             Some(dir) => template::error(&world, &diags, dir),
             None => layout_error(&world, &diags),
