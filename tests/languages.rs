@@ -95,13 +95,15 @@ fn every_language_of_a_release_renders_alone_or_combined() {
     for (lang, label, page) in
         [("fr", "COMMUNIQUÉ DE PRESSE", "Page 2 sur 2"), ("nl-BE", "PERSBERICHT", "Pagina 2 van 2")]
     {
-        let options = Options::default().with_language(presskit::Lang::parse(lang).unwrap());
+        let options =
+            Options::default().with_languages(presskit::Languages::One(presskit::Lang::parse(lang).unwrap()));
         let (text, _) = render(&release, &brand, &options);
         assert!(has(&text, label) && text.contains(page), "{lang}:\n{text}");
         assert!(!has(&text, "MEDIA RELEASE"), "{lang}:\n{text}");
     }
     // All three in one PDF, each part numbered on its own.
-    let (text, pdf) = render(&release, &brand, &Options::default().with_all_languages(true));
+    let (text, pdf) =
+        render(&release, &brand, &Options::default().with_languages(presskit::Languages::Combined));
     assert_eq!(Pdf::parse(&pdf).page_count(), 6);
     let order: Vec<usize> = [
         "MEDIA RELEASE",
@@ -118,7 +120,8 @@ fn every_language_of_a_release_renders_alone_or_combined() {
     // Footnotes are numbered from 1 in each part.
     assert_eq!(text.matches("network1,").count() + text.matches("International1,").count(), 3, "{text}");
     // A language the release does not have is an error that lists those it has.
-    let options = Options::default().with_language(presskit::Lang::parse("de").unwrap());
+    let options =
+        Options::default().with_languages(presskit::Languages::One(presskit::Lang::parse("de").unwrap()));
     let err = RENDERER.compile_with(&release, &brand, &options).err().expect("no German version");
     assert!(err.hint().unwrap().contains("en, fr-BE, nl-BE"), "{err}");
 }

@@ -128,7 +128,7 @@ fn a_24_megapixel_photo_is_email_sized_at_150_ppi() {
     assert!(photo.len() > 2_000_000, "the test photo is only {} bytes", photo.len());
     let (_dir, release) =
         release_in_temp(&figure_release("photo.jpg", "The new wing"), &[("photo.jpg", photo)]);
-    let pdf = render(&release, &Options::default().with_image_ppi(150.0));
+    let pdf = render(&release, &Options::default().with_image_ppi(150.0).unwrap());
     assert!(pdf.len() < 1_000_000, "the PDF is {} bytes", pdf.len());
     // One JPEG, printed at 150 ppi: sharp at its size, no larger.
     let images = Pdf::parse(&pdf).images();
@@ -250,7 +250,7 @@ fn ua1_refuses_a_translated_image_without_alt_text() {
                 body: \"Le plan.\\n\\n![](plan.svg)\\n\"\n---\nThe plan.\n";
     let (_dir, release) = release_in_temp(text, &[("plan.svg", svg.to_vec())]);
     let (release, brand) = load(&release);
-    let options = with("ua-1").with_all_languages(true);
+    let options = with("ua-1").with_languages(presskit::Languages::Combined);
     let err = RENDERER.compile_with(&release, &brand, &options).err().expect("refused");
     assert_eq!(err.kind(), ErrorKind::MissingField, "{err}");
     assert!(

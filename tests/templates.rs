@@ -101,7 +101,9 @@ fn the_data_follows_the_json_schema() {
     let (everything, neutral) = load(&path("tests/cases/everything.md"), None);
     let mut projects = vec![
         RENDERER.project(&example, &brand, &Options::default()).unwrap(),
-        RENDERER.project(&example, &brand, &Options::default().with_all_languages(true)).unwrap(),
+        RENDERER
+            .project(&example, &brand, &Options::default().with_languages(presskit::Languages::Combined))
+            .unwrap(),
         RENDERER.project(&everything, &neutral, &Options::default()).unwrap(),
     ];
     for theme in Theme::ALL {

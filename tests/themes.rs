@@ -43,8 +43,11 @@ fn every_theme_lays_out_the_bilingual_example() {
     let release = Release::from_path(path("examples/ecpat-belgium/release.md")).unwrap();
     let brand = Brand::for_release(&release).unwrap();
     for theme in Theme::ALL {
-        let pages =
-            render(&release, &themed(brand.clone(), theme), &Options::default().with_all_languages(true));
+        let pages = render(
+            &release,
+            &themed(brand.clone(), theme),
+            &Options::default().with_languages(presskit::Languages::Combined),
+        );
         let all = pages.join("\n");
         for needle in
             ["Despite national effort", "Malgré les efforts nationaux", "Ondanks nationale inspanningen"]

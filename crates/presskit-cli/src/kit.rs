@@ -45,7 +45,7 @@ pub fn kit(args: &KitArgs, say: Say) -> Result<(), Failure> {
     let source = &args.input.source;
     let kit = Kit::from_path_in(&args.kit, source.sandbox())?;
     let brand = source.brand(|| kit.brand())?;
-    let options = options(&args.input);
+    let options = options(&args.input)?;
     let renderer = Renderer::new();
     let stem = args.kit.file_stem().map_or("kit".into(), |s| s.to_string_lossy().into_owned());
 

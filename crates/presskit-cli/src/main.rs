@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use presskit::{Brand, Options, Release, Renderer, Sandbox, Standards};
+use presskit::{Brand, Languages, Options, Release, Renderer, Sandbox, Standards};
 
 use crate::output::{check_not_input, human_size, write_atomically};
 
@@ -179,7 +179,7 @@ fn parse_folder(text: &str) -> Result<PathBuf, String> {
 /// library's range, as `--ppi` is.
 fn parse_image_ppi(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
-        Ok(ppi) if (30.0..=2400.0).contains(&ppi) => Ok(ppi),
+        Ok(ppi) if Options::IMAGE_PPI_RANGE.contains(&ppi) => Ok(ppi),
         _ => Err(format!("`{text}` is not a resolution between 30 and 2400 pixels per inch")),
     }
 }
@@ -300,8 +300,10 @@ impl SourceArgs {
     }
 }
 
-fn options(input: &InputArgs) -> Options {
-    Options::default().with_standards(input.standard.unwrap_or_default()).with_image_ppi(input.image_ppi)
+fn options(input: &InputArgs) -> Result<Options, Failure> {
+    Ok(Options::default()
+        .with_standards(input.standard.unwrap_or_default())
+        .with_image_ppi(input.image_ppi)?)
 }
 
 fn new(args: &NewArgs, say: Say) -> Result<(), Failure> {
@@ -375,11 +377,11 @@ fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
     for warning in release.embargo_warnings(std::time::SystemTime::now()) {
         eprintln!("warning: {}: {warning}", args.release.display());
     }
-    let mut options = options(&args.input);
+    let mut options = options(&args.input)?;
     if let Some(tag) = &args.lang {
         let lang = presskit::Lang::parse(tag)
             .map_err(|err| Failure::new(err, "give a language tag like fr or nl-BE"))?;
-        options = options.with_language(lang);
+        options = options.with_languages(Languages::One(lang));
     }
     let pdf = Renderer::new().compile_with(&release, &brand, &options)?.pdf()?;
     let mut email = presskit::EmailOptions::default();
@@ -427,7 +429,7 @@ fn typst(args: &TypstArgs, say: Say) -> Result<(), Failure> {
     let named: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
     let read = output::input_files(&release, &brand, &named);
     let inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
-    let files = Renderer::new().typst_project(&release, &brand, &options(&args.input))?;
+    let files = Renderer::new().typst_project(&release, &brand, &options(&args.input)?)?;
     for file in &files {
         check_not_input(&dir.join(&file.path), &inputs)?;
     }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::ValueEnum;
-use presskit::{Options, Renderer};
+use presskit::{Languages, Options, Renderer};
 
 use crate::output::{
     check_not_input, human_size, input_files, page_path, stale_pages, write_all_or_none, write_atomically,
@@ -213,9 +213,9 @@ pub fn render_one(
 
     // What to render: one language (the release's own by default), each
     // language to a file of its own, or all in one document.
-    let options = options(&args.input);
+    let options = options(&args.input)?;
     let jobs: Vec<(Options, PathBuf)> = match args.lang.as_deref() {
-        _ if args.combine => vec![(options.with_all_languages(true), base)],
+        _ if args.combine => vec![(options.with_languages(Languages::Combined), base)],
         None => vec![(options, base)],
         Some("all") => {
             // Files are named by language (`fr`), or by the full tag when two
@@ -227,7 +227,7 @@ pub fn render_one(
                 .iter()
                 .map(|lang| {
                     let name = if shared(lang) { lang.as_str().to_string() } else { lang.language() };
-                    (options.clone().with_language(lang.clone()), with_suffix(&base, &name))
+                    (options.clone().with_languages(Languages::One(lang.clone())), with_suffix(&base, &name))
                 })
                 .collect()
         }
@@ -235,7 +235,7 @@ pub fn render_one(
             let lang = presskit::Lang::parse(tag)
                 .map_err(|err| Failure::new(err, "give a language tag like fr or nl-BE, or `all`"))?;
             let path = if named { base } else { with_suffix(&base, &lang.language()) };
-            vec![(options.with_language(lang), path)]
+            vec![(options.with_languages(Languages::One(lang)), path)]
         }
     };
 

@@ -379,7 +379,7 @@ fn build_documents(
     let first = &parts[0];
     let release = documents[0];
 
-    let attachment = if options.standards.attaches_release() {
+    let attachment = if options.standards().attaches_release() {
         // Serializing the model (strings, numbers, lists) cannot fail.
         let json = match kit {
             None => serde_json::to_vec_pretty(&Attachment { generator: GENERATOR, release }),

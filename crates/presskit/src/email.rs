@@ -11,7 +11,7 @@ use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use crate::error::{Error, ErrorKind, Result, Setting};
 use crate::html::{ImageRefs, html_with};
 use crate::model::{Brand, Release};
-use crate::options::Options;
+use crate::options::{Languages, Options};
 use crate::plain;
 use crate::view::View;
 
@@ -111,7 +111,7 @@ pub fn email(
     pdf: &[u8],
 ) -> Result<Vec<u8>> {
     let view = View::one(release, brand, options)?;
-    let one = Options { all_languages: false, language: Some(view.release.lang.clone()), ..options.clone() };
+    let one = options.clone().with_languages(Languages::One(view.release.lang.clone()));
     let text = plain::text(release, brand, &one)?;
     let (html, images) = html_with(release, brand, &one, ImageRefs::ContentIds)?;
 

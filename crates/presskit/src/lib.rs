@@ -66,7 +66,7 @@ pub use model::{
     Asset, BaseTypography, Boilerplate, Brand, BrandFont, Color, Colors, Contact, Date, Embargo,
     HeadingTypography, Lang, Logo, Origin, Paper, Region, Release, Translation, parse_timestamp,
 };
-pub use options::Options;
+pub use options::{Languages, Options};
 pub use plain::text;
 pub use render::{Document, Renderer};
 pub use sandbox::{Limits, Sandbox};

@@ -179,7 +179,7 @@ impl Renderer {
             check_options(release, brand, options)?;
         }
         document::build_kit(kit, brand, options, &mut |asset, bounds, limits| {
-            self.prepare_image(asset, bounds, options.image_ppi, limits)
+            self.prepare_image(asset, bounds, options.image_ppi(), limits)
         })
     }
 
@@ -236,7 +236,14 @@ impl Renderer {
             .chain(warned.warnings.iter().map(|w| w.message.to_string()))
             .collect();
         let images = project.files.iter().filter_map(|f| Some((f.image.clone()?, f.data.len()))).collect();
-        Ok(Document { inner, ident, warnings, standards: options.standards, tagged: options.tagged, images })
+        Ok(Document {
+            inner,
+            ident,
+            warnings,
+            standards: options.standards(),
+            tagged: options.tagged(),
+            images,
+        })
     }
 
     /// Compiles a brand's own template on a thread of its own, waiting at
@@ -317,7 +324,7 @@ impl Renderer {
     pub fn project(&self, release: &Release, brand: &Brand, options: &Options) -> Result<Project> {
         check_options(release, brand, options)?;
         document::build(release, brand, options, &mut |asset, bounds, limits| {
-            self.prepare_image(asset, bounds, options.image_ppi, limits)
+            self.prepare_image(asset, bounds, options.image_ppi(), limits)
         })
     }
 
@@ -439,17 +446,10 @@ impl ImageCache {
 /// Checks that the input can meet the options: PDF/UA-1 needs a text
 /// alternative for the logo and every image.
 fn check_options(release: &Release, brand: &Brand, options: &Options) -> Result<()> {
-    if !(options.image_ppi.is_finite() && (30.0..=2400.0).contains(&options.image_ppi)) {
-        return Err(Error::new(
-            ErrorKind::InvalidValue,
-            format!("an image resolution of {} pixels per inch is out of range", options.image_ppi),
-        )
-        .with_hint("choose between 30 and 2400; 300 suits print, 150 email"));
-    }
-    if !options.standards.ua1 {
+    if !options.standards().ua1 {
         return Ok(());
     }
-    if !options.tagged {
+    if !options.tagged() {
         return Err(Error::new(ErrorKind::InvalidValue, "PDF/UA-1 needs a tagged PDF")
             .with_hint("leave tagging on when asking for PDF/UA-1"));
     }

@@ -6,7 +6,7 @@ use crate::content::{Content, Inline};
 use crate::error::{Error, ErrorKind, Result};
 use crate::labels::Labels;
 use crate::model::{Brand, Contact, Lang, Region, Release};
-use crate::options::Options;
+use crate::options::{Languages, Options};
 
 /// One language's release, ready to show.
 pub(crate) struct View {
@@ -39,10 +39,13 @@ impl View {
     /// The views the options ask for: the release's own language, one of its
     /// translations, or all in turn.
     pub fn all(release: &Release, brand: &Brand, options: &Options) -> Result<Vec<View>> {
-        let releases = if options.all_languages {
+        let releases = if *options.languages() == Languages::Combined {
             release.languages().iter().filter_map(|lang| release.in_language(lang)).collect()
         } else {
-            let lang = options.language.as_ref().unwrap_or(&release.lang);
+            let lang = match options.languages() {
+                Languages::One(lang) => lang,
+                _ => &release.lang,
+            };
             let one = release.in_language(lang).ok_or_else(|| {
                 let have: Vec<String> = release.languages().iter().map(|l| l.as_str().to_string()).collect();
                 Error::new(ErrorKind::InvalidValue, format!("the release has no `{}` version", lang.as_str()))
@@ -59,7 +62,10 @@ impl View {
 
     /// The first view the options ask for.
     pub fn one(release: &Release, brand: &Brand, options: &Options) -> Result<View> {
-        let options = Options { all_languages: false, ..options.clone() };
+        let mut options = options.clone();
+        if *options.languages() == Languages::Combined {
+            options = options.with_languages(Languages::Original);
+        }
         Ok(View::all(release, brand, &options)?.remove(0))
     }
 
