@@ -31,10 +31,10 @@ fn fixed() -> EmailOptions {
 fn the_example_as_an_email_holds_every_sentence_and_the_pdf() {
     let (release, brand) = load(&path("examples/ecpat-belgium/release.md"));
     let pdf = RENDERER.pdf(&release, &brand).unwrap();
-    let message = presskit::email(&release, &brand, &Options::default(), &fixed(), &pdf).unwrap();
+    let message = RENDERER.email(&release, &brand, &Options::default(), &fixed()).unwrap();
     assert!(message.len() < 300_000, "the message is {} bytes", message.len());
     // The same inputs give the same bytes.
-    assert_eq!(message, presskit::email(&release, &brand, &Options::default(), &fixed(), &pdf).unwrap());
+    assert_eq!(message, RENDERER.email(&release, &brand, &Options::default(), &fixed()).unwrap());
 
     let (found, attached) = check(&message);
     let types: Vec<&str> =
@@ -92,8 +92,7 @@ fn user_text_is_never_html() {
     );
     let (_dir, file) = release_in_temp(&text, &[]);
     let (release, brand) = load(&file);
-    let pdf = RENDERER.pdf(&release, &brand).unwrap();
-    let message = presskit::email(&release, &brand, &Options::default(), &fixed(), &pdf).unwrap();
+    let message = RENDERER.email(&release, &brand, &Options::default(), &fixed()).unwrap();
     let (found, _) = check(&message);
     assert_eq!(found["scripts"], 0, "a script element got through");
     assert_eq!(
@@ -108,17 +107,17 @@ fn user_text_is_never_html() {
     // dateline, label, contact, about title and body, notes, body).
     assert!(html_text.matches("<script>alert(1)</script>").count() >= 10, "{html_text}");
     assert!(html_text.contains(r#"onerror="alert(2)""#) && html_text.contains("'single'"), "{html_text}");
-    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    let html = RENDERER.html(&release, &brand, &Options::default()).unwrap();
     assert!(!html.contains("javascript:"), "a javascript: link got through");
-    let text = presskit::text(&release, &brand, &Options::default()).unwrap();
+    let text = RENDERER.text(&release, &brand, &Options::default()).unwrap();
     assert!(text.contains("<script>alert(1)</script>"), "{text}");
 }
 
 #[test]
 fn a_french_release_gets_french_labels_everywhere() {
     let (release, brand) = load(&path("examples/ecpat-belgium/release.fr.md"));
-    let text = presskit::text(&release, &brand, &Options::default()).unwrap();
-    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    let text = RENDERER.text(&release, &brand, &Options::default()).unwrap();
+    let html = RENDERER.html(&release, &brand, &Options::default()).unwrap();
     for out in [&text, &html] {
         for label in
             ["COMMUNIQUÉ DE PRESSE", "POUR DIFFUSION IMMÉDIATE", "20 novembre 2014", "FIN", "Contact presse"]
@@ -135,9 +134,11 @@ fn a_french_release_gets_french_labels_everywhere() {
     );
     let (_dir, file) = release_in_temp(&embargoed, &[]);
     let release = Release::from_path(&file).unwrap();
-    let subject = presskit::email_subject(&release, &Brand::neutral(), &Options::default()).unwrap();
+    let message =
+        RENDERER.email(&release, &Brand::neutral(), &Options::default(), &fixed().from("p@x.example"));
+    let (found, _) = check(&message.unwrap());
     assert_eq!(
-        subject,
+        found["subject"],
         "SOUS EMBARGO JUSQU’AU 20 novembre 2014, 10:00 UTC+01:00\u{202F}: Malgré les efforts nationaux, \
          l'exploitation sexuelle commerciale des enfants persiste en Belgique"
     );
@@ -150,8 +151,8 @@ fn bidi_overrides_are_contained_in_text_and_html() {
     let text = "---\nheadline: Override\ndate: 2026-03-02\ndateline: \"\u{202E}Brussels\"\ncontacts:\n  - {name: \"\u{202E}Dana\", email: d@example.org}\n---\nThe body follows.\n";
     let (_dir, release) = release_in_temp(text, &[]);
     let (release, brand) = load(&release);
-    let plain = presskit::text(&release, &brand, &Options::default()).unwrap();
-    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    let plain = RENDERER.text(&release, &brand, &Options::default()).unwrap();
+    let html = RENDERER.html(&release, &brand, &Options::default()).unwrap();
     for (name, output) in [("text", &plain), ("HTML", &html)] {
         for field in ["\u{202E}Brussels\u{202C}", "\u{202E}Dana\u{202C}"] {
             assert!(output.contains(field), "{name}: {field:?} is not closed in:\n{output}");
@@ -170,7 +171,7 @@ fn plain_text_notes_and_us_contacts_agree_with_the_pdf() {
                 ---\nThe body[^a].\n\n[^a]: The body's note.\n";
     let (_dir, release) = release_in_temp(text, &[]);
     let (release, brand) = load(&release);
-    let plain = presskit::text(&release, &brand, &Options::default()).unwrap();
+    let plain = RENDERER.text(&release, &brand, &Options::default()).unwrap();
     assert!(plain.contains("We count[2], and count again[2]."), "{plain}");
     let (contact, headline) = (plain.find("Dana Whitfield").unwrap(), plain.find("Notes").unwrap());
     assert!(contact < headline, "the contacts are not at the top:\n{plain}");
@@ -182,15 +183,15 @@ fn plain_text_notes_and_us_contacts_agree_with_the_pdf() {
 fn html_uses_the_theme_font() {
     let (release, mut brand) = load(&path("examples/ecpat-belgium/release.md"));
     brand.base.family = None;
-    brand.layout.theme = presskit::Theme::Modern;
-    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    brand.layout.theme = presskit::model::Theme::Modern;
+    let html = RENDERER.html(&release, &brand, &Options::default()).unwrap();
     assert!(
         html.contains("font-family:'Source Sans 3',Helvetica,Arial,sans-serif;font-size:16px"),
         "{}",
         &html[..1500]
     );
-    brand.layout.theme = presskit::Theme::Classic;
-    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    brand.layout.theme = presskit::model::Theme::Classic;
+    let html = RENDERER.html(&release, &brand, &Options::default()).unwrap();
     assert!(html.contains("font-family:'Source Serif 4',Georgia"), "{}", &html[..1500]);
 }
 
@@ -200,13 +201,26 @@ fn html_uses_the_theme_font() {
 fn email_errors_name_the_setting_that_resolves_them() {
     let (_dir, file) = release_in_temp("---\nheadline: H\ndate: 2026-03-02\n---\nBody.\n", &[]);
     let (release, brand) = load(&file);
-    let pdf = RENDERER.pdf(&release, &brand).unwrap();
-    let email =
-        |options: EmailOptions| presskit::email(&release, &brand, &Options::default(), &options, &pdf);
+    let email = |options: EmailOptions| RENDERER.email(&release, &brand, &Options::default(), &options);
     let err = email(EmailOptions::default()).unwrap_err();
     assert_eq!(err.setting(), Some(presskit::Setting::Sender), "{err}");
     assert_eq!(err.hint(), Some("give the sender, or an email to a media contact"));
     let err = email(EmailOptions::default().from("press@x.example").to("not an address")).unwrap_err();
     assert_eq!(err.setting(), Some(presskit::Setting::Recipients), "{err}");
     assert!(err.message().contains("for a recipient"), "{err}");
+}
+
+/// The attached PDF is rendered in the language of the message's text and
+/// HTML: the caller no longer passes a PDF that could be of another.
+#[test]
+fn the_attached_pdf_is_in_the_language_of_the_message() {
+    let (release, brand) = load(&path("examples/ecpat-belgium/release.md"));
+    let french =
+        Options::default().with_languages(presskit::Languages::One(presskit::Lang::parse("fr").unwrap()));
+    let message = RENDERER.email(&release, &brand, &french, &fixed()).unwrap();
+    let (found, attached) = check(&message);
+    let pdf = fold(&presskit_tests::pdf_text(&attached));
+    assert!(pdf.contains("Malgré les efforts nationaux"), "{pdf}");
+    assert!(fold(found["text"].as_str().unwrap()).contains("Malgré les efforts nationaux"));
+    assert_eq!(attached, RENDERER.compile_with(&release, &brand, &french).unwrap().pdf().unwrap());
 }

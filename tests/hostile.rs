@@ -2,7 +2,7 @@
 //! gigabytes of memory, to hang it or to turn text into something that
 //! runs. Each outcome is listed in docs/SECURITY.md.
 
-use presskit::{Brand, EmailOptions, ErrorKind, Options, Release};
+use presskit::{Brand, EmailOptions, ErrorKind, Options, Release, WarningKind};
 use presskit_pdf::{Link, Pdf};
 use presskit_tests::{RENDERER, compile, fold, path, pdf_text, release_in_temp};
 
@@ -43,11 +43,11 @@ fn only_web_mail_and_phone_links_are_followable() {
     let shown = "web mail phone script file data drive share relative.";
     assert!(text.contains(shown), "`{shown}` is not in:\n{text}");
     // Plain text shows the address of a followable link, never of another.
-    let plain = presskit::text(&release, &brand, &Options::default()).unwrap();
+    let plain = RENDERER.text(&release, &brand, &Options::default()).unwrap();
     for hidden in ["javascript:", "file:", "data:", "C:/Windows", "server"] {
         assert!(!plain.contains(hidden), "`{hidden}` is in the plain text:\n{plain}");
     }
-    let html = presskit::html(&release, &brand, &Options::default()).unwrap();
+    let html = RENDERER.html(&release, &brand, &Options::default()).unwrap();
     for hidden in ["javascript:", "file:", "data:text", "C:/Windows", "notes.html"] {
         assert!(!html.contains(hidden), "`{hidden}` is in the HTML");
     }
@@ -93,7 +93,8 @@ fn line_breaks_in_contact_fields_are_folded() {
     );
     let (release, brand) = load(&release).unwrap();
     let pdf = RENDERER.pdf(&release, &brand).unwrap();
-    let message = presskit::email(&release, &brand, &Options::default(), &EmailOptions::default(), &pdf)
+    let message = RENDERER
+        .email(&release, &brand, &Options::default(), &EmailOptions::default())
         .expect("an email with folded names");
     let (found, _) = presskit_tests::read_mail(&message);
     assert_eq!(found["from"], "Dana Whitfield <press@example.org>", "{found}");
@@ -412,7 +413,7 @@ fn missing_characters_fall_back_to_a_font_that_has_them() {
     let renderer = presskit::Renderer::new().with_system_fallback(false).with_fallback_font(amiri).unwrap();
     let document = renderer.compile(&release, &brand).unwrap();
     let warning =
-        document.warnings().iter().find(|w| w.contains("in none of the brand's fonts")).expect("a warning");
+        &document.warnings().iter().find(|w| w.kind == WarningKind::FontFallback).expect("a warning").message;
     assert!(warning.contains("مكتبة") || warning.contains('م'), "{warning}");
     assert!(warning.ends_with("set in Amiri"), "{warning}");
     let pdf = document.pdf().unwrap();
@@ -451,7 +452,7 @@ fn emoji_are_set_in_the_bundled_emoji_font() {
     let (release, brand) = load(&release).unwrap();
     let document = RENDERER.compile(&release, &brand).unwrap();
     let warning =
-        document.warnings().iter().find(|w| w.contains("in none of the brand's fonts")).expect("a warning");
+        &document.warnings().iter().find(|w| w.kind == WarningKind::FontFallback).expect("a warning").message;
     assert!(
         warning.contains('🎉') && warning.ends_with("set in Noto Sans Symbols 2, Noto Emoji"),
         "{warning}"

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use presskit::{Brand, ErrorKind, Format, Options, Origin, Release};
+use presskit::{Brand, ErrorKind, Format, Options, Origin, Release, Warning, WarningKind};
 use presskit_pdf::Pdf;
 use presskit_tests::{RENDERER, fold, path, pdf_text, release_in_temp};
 
@@ -189,14 +189,25 @@ fn an_embargo_is_on_every_page_and_in_the_metadata() {
 fn embargo_warnings() {
     let text = "---\nheadline: x\ndate: 2026-03-02\nembargo: 2026-03-01T10:00:00Z\n---\nBody.\n";
     let release = Release::from_text(text, Format::Markdown, Origin::named("r.md")).unwrap();
+    let embargo = |now| -> Vec<(WarningKind, String)> {
+        let warnings = release.check(&presskit::Brand::neutral(), now);
+        let embargo =
+            |w: &&Warning| matches!(w.kind, WarningKind::EmbargoPast | WarningKind::EmbargoBeforeDate);
+        warnings.iter().filter(embargo).map(|w| (w.kind, w.message.clone())).collect()
+    };
     let long_ago = std::time::UNIX_EPOCH;
     assert_eq!(
-        release.embargo_warnings(long_ago),
-        ["the embargo ends on 2026-03-01, before the release date 2026-03-02"]
+        embargo(long_ago),
+        [(
+            WarningKind::EmbargoBeforeDate,
+            "the embargo ends on 2026-03-01, before the release date 2026-03-02".into()
+        )]
     );
     let later = std::time::UNIX_EPOCH + std::time::Duration::from_secs(2_000_000_000);
-    assert_eq!(release.embargo_warnings(later).len(), 2);
-    assert!(release.embargo_warnings(later)[0].contains("already past"));
+    let found = embargo(later);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].0, WarningKind::EmbargoPast);
+    assert!(found[0].1.contains("already past"), "{found:?}");
 }
 
 #[test]

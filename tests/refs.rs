@@ -51,10 +51,10 @@ references! {
         (kit("examples/ecpat-belgium/kit.yml", 9), 3);
     theme_modern: "theme-modern",
         "Page 1 of the example in the modern theme.",
-        (themed(presskit::Theme::Modern), 1);
+        (themed(presskit::model::Theme::Modern), 1);
     theme_compact: "theme-compact",
         "Page 1 of the example in the compact theme.",
-        (themed(presskit::Theme::Compact), 1);
+        (themed(presskit::model::Theme::Compact), 1);
 }
 
 /// A release rendered with its brand, every page compared.
@@ -75,7 +75,7 @@ fn kit(file: &str, pages: usize) -> presskit::Document {
 }
 
 /// The example in another theme than its brand's.
-fn themed(theme: presskit::Theme) -> presskit::Document {
+fn themed(theme: presskit::model::Theme) -> presskit::Document {
     let release = presskit::Release::from_path(path("examples/ecpat-belgium/release.md")).unwrap();
     let mut brand = presskit::Brand::for_release(&release).unwrap();
     brand.layout.theme = theme;

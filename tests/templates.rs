@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use presskit::{Brand, ErrorKind, Options, Release, Theme};
+use presskit::model::Theme;
+use presskit::{Brand, ErrorKind, Options, Release};
 use presskit_tests::{RENDERER, fold, path, pdf_text};
 
 fn load(release: &Path, brand: Option<&Path>) -> (Release, Brand) {

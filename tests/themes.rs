@@ -3,7 +3,8 @@
 
 use std::io::Cursor;
 
-use presskit::{Brand, Options, Release, Theme};
+use presskit::model::Theme;
+use presskit::{Brand, Options, Release};
 use presskit_tests::{RENDERER, fold, path, pdf_text, release_in_temp};
 
 fn photo() -> Vec<u8> {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use clap::ValueEnum;
-use presskit::{Renderer, Warning};
+use presskit::{Brand, Release, Renderer, Warning, WarningKind};
 use serde_json::{Value, json};
 
 use crate::style::Style;
@@ -34,6 +34,13 @@ enum Report {
     Json,
 }
 
+/// What `render` and `email` say about the embargo before rendering: that
+/// it is past, or ends before the release date.
+pub fn embargo(release: &Release, brand: &Brand) -> Vec<Warning> {
+    let embargo = |w: &Warning| matches!(w.kind, WarningKind::EmbargoPast | WarningKind::EmbargoBeforeDate);
+    release.check(brand, SystemTime::now()).into_iter().filter(embargo).collect()
+}
+
 /// One finding: an error that stops a render, or a warning.
 struct Finding {
     error: bool,
@@ -50,7 +57,7 @@ impl From<Warning> for Finding {
             error: false,
             file: Some(w.file),
             location: w.location,
-            code: w.code,
+            code: w.kind.code(),
             message: w.message,
             hint: w.hint,
         }
@@ -95,8 +102,7 @@ fn check_one(path: &std::path::Path, source: &SourceArgs, renderer: &Renderer) -
     if let Err(err) = renderer.font_families(&brand) {
         findings.push(Finding::from(err));
     }
-    findings
-        .extend(presskit::conventions(&release, &brand, SystemTime::now()).into_iter().map(Finding::from));
+    findings.extend(release.check(&brand, SystemTime::now()).into_iter().map(Finding::from));
     findings
 }
 

@@ -81,7 +81,7 @@ pub fn kit(args: &KitArgs, say: Say) -> Result<(), Failure> {
         let document = renderer.compile_with(release, &brand, &options)?;
         let pdf = document.pdf()?;
         let png = document.png(0, args.thumbnail_ppi)?;
-        let name = format!("{:02}-{}", i + 1, presskit::attachment_name(release).trim_end_matches(".pdf"));
+        let name = format!("{:02}-{}", i + 1, release.file_stem());
         entries.push(json!({
             "file": format!("{name}.pdf"),
             "thumbnail": format!("{name}.png"),

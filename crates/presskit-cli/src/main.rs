@@ -107,7 +107,7 @@ struct EmailArgs {
     #[arg(long)]
     subject: Option<String>,
     /// The message's date, RFC 3339 (2026-03-02T09:00:00+01:00). Default: now.
-    #[arg(long, value_parser = presskit::parse_timestamp)]
+    #[arg(long, value_parser = presskit::model::parse_timestamp)]
     date: Option<std::time::SystemTime>,
     /// A fixed Message-ID. Default: derived from the message.
     #[arg(long, value_name = "ID")]
@@ -150,7 +150,7 @@ struct SourceArgs {
     /// The look: classic, modern or compact. Default: the brand's
     /// `defaults.presskit.theme`, else classic.
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
-    theme: Option<presskit::Theme>,
+    theme: Option<presskit::model::Theme>,
 }
 
 /// What is rendered and how: shared by `render` and `typst`.
@@ -265,7 +265,7 @@ fn report(failure: &Failure) {
     }
 }
 
-fn parse_theme(text: &str) -> Result<presskit::Theme, String> {
+fn parse_theme(text: &str) -> Result<presskit::model::Theme, String> {
     text.parse()
 }
 
@@ -332,11 +332,11 @@ fn fonts(args: &FontsArgs) -> Result<(), Failure> {
         bundled.iter().map(|f| (f.clone(), "bundled with presskit".to_string())).collect();
     for font in &brand.fonts {
         match font {
-            presskit::BrandFont::Files { family, files } => {
+            presskit::model::BrandFont::Files { family, files } => {
                 let names: Vec<&str> = files.iter().map(|a| a.name.as_str()).collect();
                 rows.push((family.clone(), format!("brand file: {}", names.join(", "))));
             }
-            presskit::BrandFont::System { family } => {
+            presskit::model::BrandFont::System { family } => {
                 rows.push((family.clone(), "installed (system)".into()))
             }
         }
@@ -374,8 +374,8 @@ fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
     let output = args.output.clone().unwrap_or_else(|| args.release.with_extension("eml"));
     let to_stdout = output.as_os_str() == "-";
     let (release, brand, brand_file) = load(&args.release, &args.input.source)?;
-    for warning in release.embargo_warnings(std::time::SystemTime::now()) {
-        eprintln!("warning: {}: {warning}", args.release.display());
+    for warning in check::embargo(&release, &brand) {
+        eprintln!("warning: {warning}");
     }
     let mut options = options(&args.input)?;
     if let Some(tag) = &args.lang {
@@ -383,14 +383,13 @@ fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
             .map_err(|err| Failure::new(err, "give a language tag like fr or nl-BE"))?;
         options = options.with_languages(Languages::One(lang));
     }
-    let pdf = Renderer::new().compile_with(&release, &brand, &options)?.pdf()?;
     let mut email = presskit::EmailOptions::default();
     email.from.clone_from(&args.from);
     email.to.clone_from(&args.to);
     email.subject.clone_from(&args.subject);
     email.date = args.date;
     email.message_id.clone_from(&args.message_id);
-    let message = presskit::email(&release, &brand, &options, &email, &pdf)?;
+    let message = Renderer::new().email(&release, &brand, &options, &email)?;
     if to_stdout {
         return write_stdout(&message);
     }
@@ -401,10 +400,10 @@ fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
     write_atomically(&output, &message)?;
     if !say.quiet {
         eprintln!(
-            "wrote {} ({}, with {} attached) in {} ms",
+            "wrote {} ({}, with {}.pdf attached) in {} ms",
             output.display(),
             human_size(message.len() as u64),
-            presskit::attachment_name(&release),
+            release.file_stem(),
             start.elapsed().as_millis()
         );
     }

@@ -194,8 +194,8 @@ pub fn render_one(
             start.elapsed().as_millis()
         );
     }
-    for warning in release.embargo_warnings(std::time::SystemTime::now()) {
-        warn(format!("{}: {warning}", path.display()));
+    for warning in check::embargo(&release, &brand) {
+        warn(warning.to_string());
     }
     // Every file the render reads is an input, and no output may replace
     // one: the release, its brand, translations, images, logo, fonts and
@@ -243,8 +243,8 @@ pub fn render_one(
     for (options, output) in jobs {
         if !format.paged() {
             let text = match format {
-                Format::Html => presskit::html(&release, &brand, &options)?,
-                _ => presskit::text(&release, &brand, &options)?,
+                Format::Html => renderer.html(&release, &brand, &options)?,
+                _ => renderer.text(&release, &brand, &options)?,
             };
             if to_stdout {
                 write_stdout(text.as_bytes())?;

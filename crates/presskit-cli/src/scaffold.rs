@@ -137,17 +137,17 @@ pub fn new(dir: &Path, brand: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
                     "check the brand file",
                 )
             })?;
-            let mut named: Vec<&presskit::Asset> = loaded.logo.iter().map(|l| &l.image).collect();
+            let mut named: Vec<&presskit::model::Asset> = loaded.logo.iter().map(|l| &l.image).collect();
             named.extend(&loaded.images);
             named.extend(&loaded.layout.template);
             for font in &loaded.fonts {
-                if let presskit::BrandFont::Files { files: fonts, .. } = font {
+                if let presskit::model::BrandFont::Files { files: fonts, .. } = font {
                     named.extend(fonts);
                 }
             }
             // Plain names first, so that they keep their names and only the
             // names leading elsewhere are rewritten; each name once.
-            let plain = |a: &&presskit::Asset| {
+            let plain = |a: &&presskit::model::Asset| {
                 Path::new(&a.name).components().all(|c| matches!(c, std::path::Component::Normal(_)))
             };
             named.sort_by_key(|a| !plain(a));

@@ -403,7 +403,7 @@ fn a_past_embargo_is_a_warning() {
     assert!(output.status.success(), "{}", stderr(&output));
     let err = stderr(&output);
     assert!(
-        err.contains("warning: release.md: the embargo (2014-11-19T10:00:00+01:00) is already past"),
+        err.contains("warning: release.md:3:1: the embargo (2014-11-19T10:00:00+01:00) is already past"),
         "{err}"
     );
     assert!(err.contains("before the release date 2014-11-20"), "{err}");

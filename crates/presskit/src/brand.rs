@@ -20,7 +20,7 @@ use crate::release::{RawBoilerplate, boilerplate, check_contacts};
 use crate::sandbox::Sandbox;
 
 /// The name of the brand file presskit looks for beside a release.
-pub const BRAND_FILE_NAME: &str = "_brand.yml";
+pub(crate) const BRAND_FILE_NAME: &str = "_brand.yml";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -213,6 +213,10 @@ struct RawBoilerplateTranslation {
 }
 
 impl Brand {
+    /// The name of the brand file presskit looks for beside a release that
+    /// names no brand: `_brand.yml`.
+    pub const FILE_NAME: &str = BRAND_FILE_NAME;
+
     /// The built-in neutral brand: no name, no logo, presskit's own fonts
     /// and colours. Used when a release names no brand and has no
     /// `_brand.yml` beside it.

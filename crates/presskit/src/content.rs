@@ -143,7 +143,7 @@ pub enum Inline {
     /// Inline code, shown as written.
     Code(String),
     /// A link; `url` is `https://…`, `mailto:…` or `tel:…` (other targets
-    /// are text, see [`followable`]).
+    /// are printed as text).
     Link {
         /// Where the link goes.
         url: String,

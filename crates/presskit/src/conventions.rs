@@ -2,69 +2,41 @@
 //! `reference/CONVENTIONS.md`), checked without rendering: what
 //! `presskit check` warns about. None of them stops a render.
 
-use std::fmt;
-use std::path::PathBuf;
 use std::time::SystemTime;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::content::{Block, Content, Inline};
 use crate::error::Location;
 use crate::load::{self, Format, Syntax};
 use crate::model::{Brand, Contact, Origin, Release, Source};
+use crate::warning::{Warning, WarningKind};
 
 /// Headlines run to about ten words (the ECPAT reference has twelve); past
 /// these they read as paragraphs.
 const HEADLINE_WORDS: usize = 12;
 const HEADLINE_CHARS: usize = 110;
 
-/// A departure from the conventions, located in its file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    /// The file the warning is about (the release or its brand).
-    pub file: PathBuf,
-    /// Where in the file, when it is known.
-    #[serde(flatten, serialize_with = "location")]
-    pub location: Option<Location>,
-    /// A short, stable name for tools, e.g. `no-dateline`.
-    pub code: &'static str,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-fn location<S: serde::Serializer>(location: &Option<Location>, s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = s.serialize_map(Some(2))?;
-    map.serialize_entry("line", &location.map(|l| l.line))?;
-    map.serialize_entry("column", &location.map(|l| l.column))?;
-    map.end()
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(at) = self.location {
-            write!(f, ":{}:{}", at.line, at.column)?;
-        }
-        write!(f, ": {}", self.message)
+impl Release {
+    /// Checks the release and its brand against the press conventions:
+    /// headline length, dateline, media contacts, embargo (`now` decides
+    /// whether it is past), images' alt text and credit, link targets,
+    /// footnotes, empty "About" sections. Warnings come in file order; what
+    /// `presskit check` reports.
+    pub fn check(&self, brand: &Brand, now: SystemTime) -> Vec<Warning> {
+        conventions(self, brand, now)
     }
 }
 
-/// Checks a loaded release and its brand against the press conventions:
-/// headline length, dateline, media contacts, embargo (`now` decides
-/// whether it is past), images' alt text and credit, link targets,
-/// footnotes, empty "About" sections. Warnings come in file order.
-pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<Warning> {
+fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<Warning> {
     let at = Places::of(&release.origin);
     let mut out = Vec::new();
-    let mut warn = |at: Option<Location>, code, message: String, hint: &str| {
+    let mut warn = |at: Option<Location>, kind, message: String, hint: &str| {
         out.push(Warning {
+            kind,
             file: release.origin.name.clone(),
             location: at,
-            code,
             message,
             hint: hint.into(),
         })
@@ -75,7 +47,7 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
     if words > HEADLINE_WORDS || headline.chars().count() > HEADLINE_CHARS {
         warn(
             at.key("headline"),
-            "headline-too-long",
+            WarningKind::HeadlineTooLong,
             format!("the headline has {words} words and {} characters", headline.chars().count()),
             "keep it to about ten words; move the detail to `subheadline`",
         );
@@ -83,7 +55,7 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
     if headline.ends_with('.') && !headline.ends_with("...") {
         warn(
             at.key("headline"),
-            "headline-full-stop",
+            WarningKind::HeadlineFullStop,
             "the headline ends with a full stop".into(),
             "drop it",
         );
@@ -91,21 +63,20 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
     if release.dateline.is_none() {
         warn(
             at.start(),
-            "no-dateline",
+            WarningKind::NoDateline,
             "the release has no dateline".into(),
             "add `dateline:` with the place the news comes from, e.g. `Brussels`",
         );
     }
-    for message in release.embargo_warnings(now) {
-        let code = if message.contains("past") { "embargo-past" } else { "embargo-before-date" };
-        warn(at.key("embargo"), code, message, "correct `embargo` or `date`");
+    for (kind, message) in release.embargo_warnings(now) {
+        warn(at.key("embargo"), kind, message, "correct `embargo` or `date`");
     }
 
     let contacts = release.contacts.as_deref().unwrap_or(&brand.contacts);
     if contacts.is_empty() {
         warn(
             at.key("contacts").or(at.start()),
-            "no-contact",
+            WarningKind::NoContact,
             "the release has no media contact".into(),
             "add `contacts:` with a name and an email or phone, here or in the brand file",
         );
@@ -123,7 +94,12 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
         let place = abouts.get(i).copied().or(at.key("boilerplates"));
         texts.push(("boilerplates", &about.body, place));
         if about.body.is_empty() || about.title.is_empty() {
-            warn(place, "empty-about", format!("the section \"{}\" is empty", about.title), EMPTY_ABOUT);
+            warn(
+                place,
+                WarningKind::EmptyAbout,
+                format!("the section \"{}\" is empty", about.title),
+                EMPTY_ABOUT,
+            );
         }
     }
     for t in &release.translations {
@@ -135,7 +111,7 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
             if image.alt.trim().is_empty() {
                 warn(
                     place,
-                    "image-no-alt",
+                    WarningKind::ImageNoAlt,
                     format!("the image {} has no alt text", image.src),
                     "describe it in the brackets: ![A volunteer at the desk](photo.jpg)",
                 );
@@ -143,7 +119,7 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
             if image.credit.is_none() {
                 warn(
                     place,
-                    "image-no-credit",
+                    WarningKind::ImageNoCredit,
                     format!("the image {} has no credit", image.src),
                     "add it after a bar in the title: ![alt](photo.jpg \"Caption | Photo: Name\")",
                 );
@@ -163,7 +139,7 @@ pub fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<War
             Some((_, text, None)) => markdown_warnings(text, &|_| *place, &mut warn),
             None => {
                 for url in links(content).into_iter().filter(|u| !allowed_link(u)) {
-                    warn(*place, "link-scheme", link_message(&url), LINK_HINT);
+                    warn(*place, WarningKind::LinkScheme, link_message(&url), LINK_HINT);
                 }
             }
         }
@@ -198,13 +174,13 @@ fn shifted(text: &str, offset: usize, lines: usize) -> Location {
 fn markdown_warnings(
     text: &str,
     locate: &dyn Fn(usize) -> Option<Location>,
-    warn: &mut impl FnMut(Option<Location>, &'static str, String, &str),
+    warn: &mut impl FnMut(Option<Location>, WarningKind, String, &str),
 ) {
     for (event, range) in Parser::new_ext(text, Options::ENABLE_FOOTNOTES).into_offset_iter() {
         if let Event::Start(Tag::Link { dest_url, .. }) = event
             && !allowed_link(&dest_url)
         {
-            warn(locate(range.start), "link-scheme", link_message(&dest_url), LINK_HINT);
+            warn(locate(range.start), WarningKind::LinkScheme, link_message(&dest_url), LINK_HINT);
         }
     }
     // Footnotes from the text itself: the parser drops an unused note and
@@ -214,7 +190,7 @@ fn markdown_warnings(
         if !used.iter().any(|(l, _)| l == label) {
             warn(
                 locate(*offset),
-                "footnote-unused",
+                WarningKind::FootnoteUnused,
                 format!("the footnote [^{label}] is defined but never referenced, so it is not printed"),
                 &format!("put `[^{label}]` where the note belongs, or remove the definition"),
             );
@@ -224,7 +200,7 @@ fn markdown_warnings(
         if !defined.iter().any(|(l, _)| l == label) {
             warn(
                 locate(*offset),
-                "footnote-undefined",
+                WarningKind::FootnoteUndefined,
                 format!("the footnote [^{label}] is referenced but never defined"),
                 &format!("add `[^{label}]: The note's text.` on a line of its own, or remove the reference"),
             );
@@ -275,7 +251,7 @@ fn contact_warnings(release: &Release, brand: &Brand) -> Vec<Warning> {
         .map(|(i, contact)| Warning {
             file: origin.name.clone(),
             location: items.get(i).copied().or(places.key("contacts")),
-            code: "contact-unreachable",
+            kind: WarningKind::ContactUnreachable,
             message: format!("the contact {} has neither email nor phone", contact.name),
             hint: "add `email:` or `phone:` so journalists can reach them".into(),
         })
@@ -291,7 +267,7 @@ fn brand_warnings(brand: &Brand) -> Vec<Warning> {
     vec![Warning {
         file: origin.name.clone(),
         location: places.key("boilerplate"),
-        code: "empty-about",
+        kind: WarningKind::EmptyAbout,
         message: format!("the brand's section \"{}\" is empty", about.title),
         hint: EMPTY_ABOUT.into(),
     }]
@@ -474,7 +450,7 @@ mod tests {
     fn warnings(text: &str, format: Format) -> Vec<(&'static str, Option<usize>)> {
         let release = Release::from_text(text, format, Origin::named("r")).unwrap();
         let found = conventions(&release, &Brand::neutral(), SystemTime::UNIX_EPOCH);
-        found.iter().map(|w| (w.code, w.location.map(|l| l.line))).collect()
+        found.iter().map(|w| (w.kind.code(), w.location.map(|l| l.line))).collect()
     }
 
     #[test]
@@ -493,7 +469,7 @@ mod tests {
         let release = Release::from_text(text, Format::Markdown, Origin::in_dir("r.md", dir.path())).unwrap();
         let found = conventions(&release, &Brand::neutral(), SystemTime::now());
         let got: Vec<(&str, Option<usize>)> =
-            found.iter().map(|w| (w.code, w.location.map(|l| l.line))).collect();
+            found.iter().map(|w| (w.kind.code(), w.location.map(|l| l.line))).collect();
         assert_eq!(
             got,
             [

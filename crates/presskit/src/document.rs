@@ -548,7 +548,7 @@ fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usi
     content
 }
 
-/// "https://www.ecpat.be/" → "www.ecpat.be".
+/// `https://www.ecpat.be/` → `www.ecpat.be`.
 /// The brand's web address as a link target: a followable URL as it is, a
 /// bare domain (`www.x.org`) as `https://`; anything else (`javascript:`)
 /// is left out of the letterhead.

@@ -13,6 +13,7 @@ use crate::html::{ImageRefs, html_with};
 use crate::model::{Brand, Release};
 use crate::options::{Languages, Options};
 use crate::plain;
+use crate::render::Renderer;
 use crate::view::View;
 
 /// Who the message is from and to, its subject, date and id. Left out, the
@@ -67,13 +68,6 @@ impl EmailOptions {
     }
 }
 
-/// The subject a release's email gets by default: the headline, after the
-/// embargo line when there is one ("EMBARGOED UNTIL …: Headline").
-pub fn email_subject(release: &Release, brand: &Brand, options: &Options) -> Result<String> {
-    let view = View::one(release, brand, options)?;
-    Ok(subject(&view))
-}
-
 fn subject(view: &View) -> String {
     let headline = view.release.headline.split_whitespace().collect::<Vec<_>>().join(" ");
     match view.release.embargo {
@@ -82,8 +76,17 @@ fn subject(view: &View) -> String {
     }
 }
 
-/// The PDF's file name in the message: `2014-11-20-despite-national-effort.pdf`.
-pub fn attachment_name(release: &Release) -> String {
+impl Release {
+    /// A file name for the release, without extension, from its date and
+    /// the first words of its headline in ASCII:
+    /// `2014-11-20-despite-national-effort`. The name of the PDF an email
+    /// attaches.
+    pub fn file_stem(&self) -> String {
+        file_stem(self)
+    }
+}
+
+fn file_stem(release: &Release) -> String {
     let mut slug = String::new();
     for word in release.headline.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6) {
         use unicode_normalization::UnicodeNormalization;
@@ -98,22 +101,40 @@ pub fn attachment_name(release: &Release) -> String {
     if slug.is_empty() {
         slug.push_str("release");
     }
-    format!("{}-{slug}.pdf", release.date)
+    format!("{}-{slug}", release.date)
 }
 
-/// The release as an email message: text and HTML alternatives, the HTML's
-/// images inline, `pdf` attached.
-pub fn email(
+impl Renderer {
+    /// The release as an email message (RFC 5322), ready for a mail client
+    /// or tool to send: text and HTML alternatives, the HTML's images
+    /// inline, and the PDF attached, all three in the one language the
+    /// options choose (the first with
+    /// [`Languages::Combined`](crate::Languages::Combined)).
+    pub fn email(
+        &self,
+        release: &Release,
+        brand: &Brand,
+        options: &Options,
+        email: &EmailOptions,
+    ) -> Result<Vec<u8>> {
+        let view = View::one(release, brand, options)?;
+        let one = options.clone().with_languages(Languages::One(view.release.lang.clone()));
+        let pdf = self.compile_with(release, brand, &one)?.pdf()?;
+        message(release, brand, &view, &one, email, &pdf)
+    }
+}
+
+/// The message for one language's view, with its PDF.
+fn message(
     release: &Release,
     brand: &Brand,
-    options: &Options,
+    view: &View,
+    one: &Options,
     email: &EmailOptions,
     pdf: &[u8],
 ) -> Result<Vec<u8>> {
-    let view = View::one(release, brand, options)?;
-    let one = options.clone().with_languages(Languages::One(view.release.lang.clone()));
-    let text = plain::text(release, brand, &one)?;
-    let (html, images) = html_with(release, brand, &one, ImageRefs::ContentIds)?;
+    let text = plain::text(release, brand, one)?;
+    let (html, images) = html_with(release, brand, one, ImageRefs::ContentIds)?;
 
     let mailbox = |text: &str, setting: Setting| -> Result<Mailbox> {
         let what = if setting == Setting::Sender { "the sender" } else { "a recipient" };
@@ -157,7 +178,7 @@ pub fn email(
 
     let mut builder = lettre::Message::builder()
         .from(from.clone())
-        .subject(email.subject.clone().unwrap_or_else(|| subject(&view)))
+        .subject(email.subject.clone().unwrap_or_else(|| subject(view)))
         .date(email.date.unwrap_or_else(SystemTime::now))
         .message_id(Some(format!("<{}>", id.trim_matches(['<', '>']))))
         .user_agent(crate::document::GENERATOR.to_string());
@@ -189,10 +210,9 @@ pub fn email(
         );
     }
     let pdf_type = ContentType::parse("application/pdf").unwrap_or(ContentType::TEXT_PLAIN);
-    let mixed = MultiPart::mixed()
-        .boundary(boundary("mixed"))
-        .multipart(related)
-        .singlepart(Attachment::new(attachment_name(&view.release)).body(pdf.to_vec(), pdf_type));
+    let mixed = MultiPart::mixed().boundary(boundary("mixed")).multipart(related).singlepart(
+        Attachment::new(format!("{}.pdf", file_stem(&view.release))).body(pdf.to_vec(), pdf_type),
+    );
     let message = builder
         .multipart(mixed)
         .map_err(|err| Error::new(ErrorKind::Export, format!("cannot build the message: {err}")))?;
@@ -211,6 +231,6 @@ mod tests {
             crate::Origin::named("r.md"),
         )
         .unwrap();
-        assert_eq!(attachment_name(&release), "2026-03-02-cafe-opens-24-7-elan-more.pdf");
+        assert_eq!(release.file_stem(), "2026-03-02-cafe-opens-24-7-elan-more");
     }
 }

@@ -30,9 +30,15 @@ pub(crate) struct HtmlImage {
     pub data: Vec<u8>,
 }
 
-/// The release as one self-contained, email-safe HTML file.
-pub fn html(release: &Release, brand: &Brand, options: &Options) -> Result<String> {
-    Ok(html_with(release, brand, options, ImageRefs::Embedded)?.0)
+impl crate::Renderer {
+    /// The release as one self-contained, email-safe HTML file: the same
+    /// presentation as the PDF (labels, release line, dateline, notes,
+    /// contacts), the language the options choose (every language in turn
+    /// with [`Languages::Combined`](crate::Languages::Combined)), images
+    /// embedded at the options' resolution.
+    pub fn html(&self, release: &Release, brand: &Brand, options: &Options) -> Result<String> {
+        Ok(html_with(release, brand, options, ImageRefs::Embedded)?.0)
+    }
 }
 
 /// The HTML, and the images it refers to by content id.

@@ -197,7 +197,7 @@ const PT: Words = words(
 const PT_BR: Words = Words { contact: ["Contato de imprensa", "Contatos de imprensa"], ..PT };
 
 /// The languages with labels of their own; others get English.
-pub const LANGUAGES: [&str; 7] = ["en", "fr", "nl", "de", "es", "it", "pt"];
+pub(crate) const LANGUAGES: [&str; 7] = ["en", "fr", "nl", "de", "es", "it", "pt"];
 
 impl Labels {
     /// The labels for a release's language and region preset. English is

@@ -3,10 +3,15 @@
 //!
 //! The pipeline runs one way: [`Release`] and [`Brand`] are loaded and checked
 //! (errors point at file:line:column), the Markdown becomes structured
-//! [`Content`], the [`document`] stage turns the model into data for a static
-//! Typst template, and the [`Renderer`] compiles it in a sandboxed in-memory
-//! Typst world with bundled fonts and exports PDF (plain, PDF/A or PDF/UA),
-//! PNG or SVG. [`Options`] choose the standards and image resolution.
+//! [`Content`](model::Content), the release becomes data for a static Typst
+//! template, and the [`Renderer`] compiles it in a sandboxed in-memory Typst
+//! world with bundled fonts into a [`Document`]: PDF (plain, PDF/A or
+//! PDF/UA), PNG or SVG. The same renderer writes text, HTML and email from
+//! the same presentation. [`Options`] choose the languages, the standards
+//! and the image resolution.
+//!
+//! `docs/API.md` in the repository shows each use (render, check, text, HTML
+//! and email, threads, kits, custom templates) and lists the whole surface.
 //!
 //! User text never becomes Typst source: it reaches the template as JSON data,
 //! so nothing a user writes can run as code or change the layout.
@@ -25,10 +30,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The examples of docs/API.md are compiled and run as tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/API.md")]
+struct ApiExamples;
+
 mod bidi;
 mod brand;
 mod content;
 mod conventions;
+#[doc(hidden)]
 pub mod document;
 mod email;
 mod error;
@@ -39,8 +50,9 @@ mod kit;
 mod labels;
 mod layout;
 mod load;
+#[doc(hidden)]
 pub mod markdown;
-mod model;
+pub mod model;
 mod options;
 mod plain;
 mod release;
@@ -49,28 +61,20 @@ mod sandbox;
 mod standards;
 mod template;
 mod view;
+mod warning;
 mod world;
 
-pub use brand::BRAND_FILE_NAME;
-pub use content::{Block, Content, Image, Inline};
-pub use conventions::{Warning, conventions};
-pub use email::{EmailOptions, attachment_name, email, email_subject};
+pub use document::ProjectFile;
+pub use email::EmailOptions;
 pub use error::{Error, ErrorKind, Location, Result, Setting};
-pub use html::html;
-pub use images::ImageKind;
 pub use kit::Kit;
-pub use labels::{LANGUAGES, Labels, Words};
-pub use layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
 pub use load::Format;
-pub use model::{
-    Asset, BaseTypography, Boilerplate, Brand, BrandFont, Color, Colors, Contact, Date, Embargo,
-    HeadingTypography, Lang, Logo, Origin, Paper, Region, Release, Translation, parse_timestamp,
-};
+pub use model::{Brand, Lang, Origin, Release};
 pub use options::{Languages, Options};
-pub use plain::text;
 pub use render::{Document, Renderer};
 pub use sandbox::{Limits, Sandbox};
 pub use standards::{Archival, Standards};
+pub use warning::{Warning, WarningKind};
 
 impl Origin {
     /// An origin for in-memory input that names no files: `name` is used in

@@ -1,6 +1,9 @@
 //! The loaded, validated model: a [`Release`] and the [`Brand`] it is issued
 //! under. Everything here has been checked; the document stage only reads it.
 
+pub use crate::content::{Block, Content, Image, Inline};
+pub use crate::layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
+
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,8 +11,8 @@ use std::sync::Arc;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::content::Content;
 use crate::sandbox::Sandbox;
+use crate::warning::WarningKind;
 
 /// One press release, loaded and validated. It serializes to the JSON that
 /// PDF/A-3 output carries as an attachment (without images and origin).
@@ -99,17 +102,19 @@ impl Release {
 
     /// What a press officer should hear about the embargo: that it is
     /// already past at `now`, or ends before the release date.
-    pub fn embargo_warnings(&self, now: std::time::SystemTime) -> Vec<String> {
+    pub(crate) fn embargo_warnings(&self, now: std::time::SystemTime) -> Vec<(WarningKind, String)> {
         let Some(embargo) = self.embargo else { return Vec::new() };
         let mut out = Vec::new();
         if embargo.0 < time::OffsetDateTime::from(now) {
-            out.push(format!("the embargo ({}) is already past", embargo.to_rfc3339()));
+            out.push((
+                WarningKind::EmbargoPast,
+                format!("the embargo ({}) is already past", embargo.to_rfc3339()),
+            ));
         }
         if embargo.date() < self.date {
-            out.push(format!(
-                "the embargo ends on {}, before the release date {}",
-                embargo.date(),
-                self.date
+            out.push((
+                WarningKind::EmbargoBeforeDate,
+                format!("the embargo ends on {}, before the release date {}", embargo.date(), self.date),
             ));
         }
         out
@@ -517,6 +522,11 @@ impl Default for Lang {
 }
 
 impl Lang {
+    /// The languages presskit has labels and date formats for (`en`, `fr`,
+    /// `nl`, `de`, `es`, `it`, `pt`); a release in another language gets
+    /// English labels.
+    pub const LABELLED: [&str; 7] = crate::labels::LANGUAGES;
+
     /// Checks the shape of a tag: a 2–3 letter language, then optional
     /// subtags of 1–8 letters or digits.
     pub fn parse(text: &str) -> Result<Self, String> {

@@ -11,9 +11,18 @@ use crate::view::View;
 /// Columns a line may take.
 const WIDTH: usize = 72;
 
-/// The release as plain text, in the language the options choose (all
-/// languages in turn with `all_languages`).
-pub fn text(release: &Release, brand: &Brand, options: &Options) -> Result<String> {
+impl crate::Renderer {
+    /// The release as plain text, wrapped at 72 columns, in the language the
+    /// options choose (every language in turn with
+    /// [`Languages::Combined`](crate::Languages::Combined)): what the PDF
+    /// says, for an email body or a wire service.
+    pub fn text(&self, release: &Release, brand: &Brand, options: &Options) -> Result<String> {
+        text(release, brand, options)
+    }
+}
+
+/// The release as plain text.
+pub(crate) fn text(release: &Release, brand: &Brand, options: &Options) -> Result<String> {
     let views = View::all(release, brand, options)?;
     let parts: Vec<String> = views.iter().map(part).collect();
     Ok(parts.join(&format!("\n{}\n\n", "=".repeat(WIDTH))))

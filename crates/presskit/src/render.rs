@@ -20,6 +20,7 @@ use crate::options::Options;
 use crate::sandbox::Limits;
 use crate::standards::Standards;
 use crate::template;
+use crate::warning::{Warning, WarningKind};
 use crate::world::{SandboxWorld, file_id};
 
 /// Renders releases. Loads the bundled fonts and Typst's library once; share
@@ -46,7 +47,7 @@ pub struct Renderer {
 pub struct Document {
     inner: PagedDocument,
     ident: String,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     standards: Standards,
     tagged: bool,
     images: Vec<(String, usize)>,
@@ -231,10 +232,28 @@ impl Renderer {
             Some(dir) => template::error(&world, &diags, dir),
             None => layout_error(&world, &diags),
         })?;
-        let warnings = fallback_warning
-            .into_iter()
-            .chain(warned.warnings.iter().map(|w| w.message.to_string()))
-            .collect();
+        let warning = |kind, message: String, hint: &str| Warning {
+            kind,
+            file: name.to_path_buf(),
+            location: None,
+            message,
+            hint: hint.into(),
+        };
+        let fallback = fallback_warning.map(|message| {
+            warning(
+                WarningKind::FontFallback,
+                message,
+                "for a look of your own, give the brand a font that has them",
+            )
+        });
+        let layout = warned.warnings.iter().map(|w| {
+            warning(
+                WarningKind::Layout,
+                w.message.to_string(),
+                "check the output; report it if it looks wrong",
+            )
+        });
+        let warnings = fallback.into_iter().chain(layout).collect();
         let images = project.files.iter().filter_map(|f| Some((f.image.clone()?, f.data.len()))).collect();
         Ok(Document {
             inner,
@@ -639,8 +658,9 @@ impl Document {
         self.inner.pages().len()
     }
 
-    /// Typst's warnings, if any (none for a well-formed release).
-    pub fn warnings(&self) -> &[String] {
+    /// What the render worked around: characters set in a fallback font,
+    /// Typst's own warnings (none for a well-formed release).
+    pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }
 
