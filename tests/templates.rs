@@ -34,21 +34,66 @@ fn the_house_template_example_renders() {
     assert!(brand.layout.template.is_some());
     let document = RENDERER.compile(&release, &brand).unwrap_or_else(|e| panic!("{e}"));
     assert!(document.warnings().is_empty(), "{:?}", document.warnings());
-    let text = fold(&pdf_text(&document.pdf().unwrap()));
+    let raw = pdf_text(&document.pdf().unwrap());
+    let text = fold(&raw);
     for needle in
         ["Night ferry to the outer islands", "Port Ellis—Northwind Ferries", "Maren Holt", "Page 1 of 1"]
     {
         assert!(text.contains(needle), "`{needle}` missing: {text}");
     }
     assert!(text.contains("1 Weather permitting") || text.contains("1Weather permitting"), "{text}");
+    // The library's rich text: the language's quotes, as presskit's own
+    // template sets them (the copy of `node` the example used to carry had
+    // lost them).
+    assert!(raw.contains("\u{201c}Islanders asked us"), "{raw}");
+}
+
+/// A template built on the library alone: `parts` and `body` show the
+/// body's paragraphs, heading, list, quote with attribution, links and
+/// footnote, with the language's quotes.
+#[test]
+fn a_template_of_a_few_lines_shows_every_node_type() {
+    let template = "#import \"/presskit.typ\": *\n#parts(content: (part, index) => body(part.release))\n";
+    let dir = example_with(template);
+    let everything = std::fs::read_to_string(path("tests/cases/everything.md")).unwrap();
+    std::fs::write(dir.path().join("release.md"), everything).unwrap();
+    let (release, brand) = load(&dir.path().join("release.md"), None);
+    let raw = pdf_text(&RENDERER.pdf(&release, &brand).unwrap());
+    let text = fold(&raw);
+    for needle in [
+        "SPRINGFIELD, Ill.",
+        "Every branch of the Springfield Public Library will open on Sundays",
+        "What changes",
+        "Children's reading hours move to Sunday mornings.",
+        "Weekends are when families have time to read together",
+        "Maria Lopez, Director of Springfield Public Library",
+        "https://library.example/sundays",
+        "Springfield Residents Survey 2025, 2,412 respondents.",
+    ] {
+        assert!(text.contains(needle), "`{needle}` missing from:\n{text}");
+    }
+    assert!(raw.contains("\u{201c}Weekends are") && raw.contains("Children\u{2019}s"), "{raw}");
+    // Nothing but the body: the small template shows no letterhead or label.
+    assert!(!text.contains("MEDIA RELEASE"), "{text}");
+}
+
+/// A node type the library does not know stops the render with its name,
+/// rather than dropping text without a word.
+#[test]
+fn an_unknown_node_type_is_an_error() {
+    let template = "#import \"/presskit.typ\": *\n#render(((t: \"hologram\", c: \"x\"),))\n";
+    let dir = example_with(template);
+    let (release, brand) = load(&dir.path().join("release.md"), None);
+    let err = RENDERER.compile(&release, &brand).err().expect("an error");
+    assert!(err.to_string().contains("does not know the node type `hologram`"), "{err}");
 }
 
 #[test]
 fn an_error_in_a_template_is_located_with_the_source_line() {
     let template = std::fs::read_to_string(path("examples/house-template/house.typ")).unwrap();
     let broken = template.replacen(
-        "fill: teal, hyphenate: false, r.headline",
-        "fill: tael, hyphenate: false, r.headline",
+        "fill: teal, hyphenate: false, quoted(r.headline)",
+        "fill: tael, hyphenate: false, quoted(r.headline)",
         1,
     );
     assert_ne!(broken, template);

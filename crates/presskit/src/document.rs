@@ -23,6 +23,11 @@ pub const TEMPLATE: &str = include_str!("../../../assets/release.typ");
 
 /// Virtual path of the template in the project.
 pub const TEMPLATE_PATH: &str = "/release.typ";
+/// presskit's template library, which every template may import: rich
+/// text, contacts, page pieces, the loop over the parts.
+pub const LIBRARY: &str = include_str!("../../../assets/presskit.typ");
+/// Virtual path of the template library in every project.
+pub const LIBRARY_PATH: &str = "/presskit.typ";
 /// Virtual path of the data in the project.
 pub const DATA_PATH: &str = "/data.json";
 /// Virtual path of the release as JSON, attached to PDF/A-3 files.
@@ -147,6 +152,7 @@ struct ColorData {
     foreground: String,
     background: Option<String>,
     heading: String,
+    headline: String,
 }
 
 #[derive(Serialize)]
@@ -285,15 +291,15 @@ fn build_documents(
     }
     let mut notes = 0;
     let primary = brand.colors.primary.map_or(DEFAULT_PRIMARY.into(), |c| c.to_hex());
+    let heading =
+        brand.headings.color.or(brand.colors.foreground).map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex());
     let colors = ColorData {
         secondary: brand.colors.secondary.map_or(primary.clone(), |c| c.to_hex()),
         foreground: brand.colors.foreground.map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex()),
         background: brand.colors.background.map(|c| c.to_hex()),
-        heading: brand
-            .headings
-            .color
-            .or(brand.colors.foreground)
-            .map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex()),
+        // The modern theme sets the headline in the brand colour.
+        headline: if theme.theme == crate::layout::Theme::Modern { primary.clone() } else { heading.clone() },
+        heading,
         primary,
     };
 

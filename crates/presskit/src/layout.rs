@@ -138,6 +138,33 @@ pub(crate) struct Resolved {
     pub text_size: f64,
     /// The headline's size in points.
     pub headline_size: f64,
+    /// The width of the line beside a block quote, in points.
+    pub quote_rule_pt: f64,
+    /// The rule under the letterhead, where the accent is a rule.
+    pub rule: Rule,
+    /// The space under the letterhead where there is no rule, in mm.
+    pub letterhead_gap_mm: f64,
+    /// How the label, release line and date are set.
+    pub header: HeaderStyle,
+}
+
+/// The rule under the letterhead: the space above and below it (mm) and
+/// its thickness (points).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) struct Rule {
+    pub above_mm: f64,
+    pub thickness_pt: f64,
+    pub below_mm: f64,
+}
+
+/// How the label, the release line and the date are set on page 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum HeaderStyle {
+    /// The label on a line, then the release line and the date.
+    Stacked,
+    /// All three on one line.
+    OneLine,
 }
 
 /// Margins in millimetres.
@@ -179,6 +206,13 @@ impl Layout {
             text_family: family,
             text_size: size,
             headline_size: headline,
+            quote_rule_pt: if self.theme == Theme::Modern { 3.0 } else { 1.5 },
+            rule: match self.theme {
+                Theme::Compact => Rule { above_mm: 2.5, thickness_pt: 0.8, below_mm: 5.0 },
+                _ => Rule { above_mm: 3.5, thickness_pt: 1.2, below_mm: 7.0 },
+            },
+            letterhead_gap_mm: if self.theme == Theme::Compact { 5.0 } else { 8.0 },
+            header: if self.theme == Theme::Compact { HeaderStyle::OneLine } else { HeaderStyle::Stacked },
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct Renderer {
     /// own (most of them), the base of the others'.
     bundled: Arc<FontSet>,
     template: Source,
+    /// The template library every template may import.
+    lib: Source,
     /// Fonts for characters the brand's fonts lack.
     fallback: fonts::Fallback,
     /// How long a brand's own template may run.
@@ -66,6 +68,7 @@ impl Renderer {
             library: Arc::new(LazyHash::new(Library::default())),
             bundled: Arc::new(FontSet::new(fonts::bundled())),
             template: Source::new(file_id(document::TEMPLATE_PATH), document::TEMPLATE.into()),
+            lib: Source::new(file_id(document::LIBRARY_PATH), document::LIBRARY.into()),
             fallback: fonts::Fallback { fonts: Vec::new(), system: true },
             template_time: Self::DEFAULT_TEMPLATE_TIME,
             cache_age: Some(Self::DEFAULT_CACHE_AGE),
@@ -220,7 +223,8 @@ impl Renderer {
             .as_ref()
             .map(|t| brand.origin.as_ref().and_then(|o| o.dir.clone()).unwrap_or_default().join(&t.name));
         let custom = named.as_ref().map(|n| n.parent().map(std::path::Path::to_path_buf).unwrap_or_default());
-        let world = SandboxWorld { library: Arc::clone(&self.library), fonts, main, files, disk };
+        let lib = self.lib.clone();
+        let world = SandboxWorld { library: Arc::clone(&self.library), fonts, main, lib, files, disk };
         let (warned, world) = match &named {
             Some(template) => self.compile_limited(world, template)?,
             None => (typst::compile::<PagedDocument>(&world), world),
@@ -372,6 +376,7 @@ impl Renderer {
             |path: &str, data: Vec<u8>| ProjectFile { path: path.into(), data: data.into(), image: None };
         let mut out = vec![
             file(document::TEMPLATE_PATH.trim_start_matches('/'), document::TEMPLATE.as_bytes().to_vec()),
+            file(document::LIBRARY_PATH.trim_start_matches('/'), document::LIBRARY.as_bytes().to_vec()),
             file(document::DATA_PATH.trim_start_matches('/'), project.data),
         ];
         out.extend(

@@ -33,6 +33,8 @@ pub(crate) struct SandboxWorld {
     pub fonts: Arc<FontSet>,
     /// The template, the main source file.
     pub main: Source,
+    /// presskit's template library, `/presskit.typ`, parsed once.
+    pub lib: Source,
     /// All other files, by id.
     pub files: HashMap<FileId, Bytes>,
     /// For a brand's own template: the folder its relative paths start
@@ -95,6 +97,9 @@ impl World for SandboxWorld {
         if id == self.main.id() {
             return Ok(self.main.clone());
         }
+        if id == self.lib.id() {
+            return Ok(self.lib.clone());
+        }
         let bytes = self.file(id)?;
         let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
         Ok(Source::new(id, text.into()))
@@ -103,6 +108,9 @@ impl World for SandboxWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.main.id() {
             return Ok(Bytes::from_string(self.main.clone()));
+        }
+        if id == self.lib.id() {
+            return Ok(Bytes::from_string(self.lib.clone()));
         }
         if matches!(id.get().root(), VirtualRoot::Package(_)) {
             return Err(FileError::Other(Some(
