@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use presskit::Renderer;
 
-use crate::render::{Format, RenderArgs, Target, check_format, render_one};
+use crate::job::{Format, RenderArgs, Target, check_format, render_one};
+use crate::output::{plain_io, plural};
 use crate::style::Style;
 use crate::{Failure, Say};
 
@@ -67,7 +68,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 fn list(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, Failure> {
     let entries = std::fs::read_dir(dir).map_err(|err| {
         Failure::new(
-            format!("{}: cannot read the folder: {}", dir.display(), crate::output::plain_io(&err)),
+            format!("{}: cannot read the folder: {}", dir.display(), plain_io(&err)),
             "check the path and its permissions",
         )
     })?;
@@ -132,7 +133,7 @@ pub fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|err| {
                 Failure::new(
-                    format!("{}: cannot create the folder: {}", dir.display(), crate::output::plain_io(&err)),
+                    format!("{}: cannot create the folder: {}", dir.display(), plain_io(&err)),
                     "check that its parent is writable",
                 )
             })?;
@@ -187,7 +188,7 @@ pub fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
     if !say.quiet || !failed.is_empty() {
         eprintln!(
             "rendered {rendered} of {} in {} ({:.0} a second){}",
-            crate::check::plural(files.len(), "release"),
+            plural(files.len(), "release"),
             seconds(took),
             rendered as f64 / took.as_secs_f64().max(1e-3),
             if failed.is_empty() { String::new() } else { format!("; {} failed:", failed.len()) }

@@ -1,6 +1,7 @@
 //! Writing outputs safely: to a temporary file beside the target, renamed
 //! into place, so that a failure never leaves a partial file and an input is
-//! never overwritten.
+//! never overwritten; to standard output; and the words that tell people
+//! what was written (sizes, counts).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -104,6 +105,20 @@ pub fn page_path(base: &Path, n: usize, total: usize) -> PathBuf {
     base.with_file_name(format!("{stem}-{n}{ext}"))
 }
 
+/// Writes `bytes` to standard output; a closed pipe is not an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (e.g. `| head`) is the reader's choice, not an error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(Failure::new(
+            format!("cannot write to standard output: {}", plain_io(&err)),
+            "check the pipe",
+        )),
+    }
+}
+
 /// An I/O error without Rust's "(os error N)".
 pub fn plain_io(err: &std::io::Error) -> String {
     let text = err.to_string();
@@ -120,6 +135,11 @@ pub fn human_size(bytes: u64) -> String {
         1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
         _ => format!("{:.1} MB", bytes as f64 / 1e6),
     }
+}
+
+/// `1 release`, `3 releases`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 /// Parses a size like `2MB`, `500 KB`, `1.5M`, `3MiB` or `200000`.

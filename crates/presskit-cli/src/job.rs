@@ -1,16 +1,118 @@
-//! `presskit render`: one release to PDF, PNG, SVG, text or HTML, or many
-//! at once across all cores.
+//! One release to its outputs: where it comes from (`SourceArgs`,
+//! `InputArgs`), loading it, and rendering it to files or standard output.
+//! `render`, `watch` and the batch share it; the other commands load
+//! through it. It uses no command and not the batch, so that the commands
+//! and the batch can all use it.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use clap::ValueEnum;
-use presskit::{Languages, Options, Renderer};
+use presskit::{Brand, Languages, Options, Release, Renderer, Sandbox, Standards, Warning, WarningKind};
 
 use crate::output::{
-    check_not_input, human_size, input_files, page_path, stale_pages, write_all_or_none, write_atomically,
+    check_not_input, human_size, input_files, page_path, plural, stale_pages, write_all_or_none,
+    write_atomically, write_stdout,
 };
-use crate::{Failure, InputArgs, Say, batch, check, load, options, output, write_stdout};
+use crate::{Failure, Say, output};
+
+/// Where a release's brand and files come from: shared by every command
+/// that loads a release.
+#[derive(clap::Args, Clone)]
+pub struct SourceArgs {
+    /// The brand file. Default: the release's `brand` field, else
+    /// `_brand.yml` beside the release, else a neutral built-in brand.
+    #[arg(long, value_name = "FILE")]
+    brand: Option<PathBuf>,
+    /// A folder whose files the release and brand may name, besides their
+    /// own folders (repeat for several). Paths out of these are refused.
+    #[arg(long = "allow-dir", value_name = "DIR", value_parser = parse_folder)]
+    allow_dirs: Vec<PathBuf>,
+    /// The look: classic, modern or compact. Default: the brand's
+    /// `defaults.presskit.theme`, else classic.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    theme: Option<presskit::model::Theme>,
+}
+
+/// What is rendered and how: shared by `render`, `typst`, `email` and `kit`.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// PDF standards, comma-separated: a-2b, a-3b (carries the release as
+    /// JSON), ua-1, or `archival` for a-2b with ua-1.
+    #[arg(long, value_name = "STANDARDS", value_parser = parse_standards)]
+    pub standard: Option<Standards>,
+    /// The most pixels per inch a photo keeps at its printed size; larger
+    /// images are scaled down. Lower it (e.g. 150) for email.
+    #[arg(long, value_name = "PPI", default_value_t = Options::DEFAULT_IMAGE_PPI, value_parser = parse_image_ppi)]
+    image_ppi: f64,
+}
+
+/// `--allow-dir`: a folder that exists, or a usage error (a mistyped one
+/// was silently allowed, then every path in it refused).
+fn parse_folder(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path.is_dir() { Ok(path) } else { Err(format!("`{text}` is not a folder")) }
+}
+
+/// `--image-ppi`: refused on the command line (exit 2) when out of the
+/// library's range, as `--ppi` is.
+fn parse_image_ppi(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(ppi) if Options::IMAGE_PPI_RANGE.contains(&ppi) => Ok(ppi),
+        _ => Err(format!("`{text}` is not a resolution between 30 and 2400 pixels per inch")),
+    }
+}
+
+fn parse_theme(text: &str) -> Result<presskit::model::Theme, String> {
+    text.parse()
+}
+
+fn parse_standards(text: &str) -> Result<Standards, String> {
+    text.parse()
+}
+
+impl SourceArgs {
+    /// The sandbox the command line allows.
+    pub fn sandbox(&self) -> Sandbox {
+        Sandbox { allowed_dirs: self.allow_dirs.clone(), ..Sandbox::default() }
+    }
+
+    /// The brand `--brand` names, else `default`'s, with `--theme` applied.
+    pub fn brand(&self, default: impl FnOnce() -> presskit::Result<Brand>) -> Result<Brand, Failure> {
+        let mut brand = match &self.brand {
+            Some(path) => Brand::from_path_in(path, self.sandbox())?,
+            None => default()?,
+        };
+        if let Some(theme) = self.theme {
+            brand.layout.theme = theme;
+        }
+        Ok(brand)
+    }
+}
+
+/// The release and brand, loaded; the brand file's path, if any.
+pub fn load(release: &Path, input: &SourceArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
+    let release = Release::from_path_in(release, input.sandbox())?;
+    let brand = input.brand(|| Brand::for_release(&release))?;
+    let brand_file = brand.origin.as_ref().map(|o| o.name.clone());
+    Ok((release, brand, brand_file))
+}
+
+/// The library's options from the command line.
+pub fn options(input: &InputArgs) -> Result<Options, Failure> {
+    Ok(Options::default()
+        .with_standards(input.standard.unwrap_or_default())
+        .with_image_ppi(input.image_ppi)?)
+}
+
+/// What `render` and `email` say about the embargo before rendering: that
+/// it is past, or ends before the release date.
+pub fn embargo(release: &Release, brand: &Brand) -> Vec<Warning> {
+    let embargo = |w: &Warning| matches!(w.kind, WarningKind::EmbargoPast | WarningKind::EmbargoBeforeDate);
+    release.check(brand, SystemTime::now()).into_iter().filter(embargo).collect()
+}
 
 #[derive(clap::Args)]
 pub struct RenderArgs {
@@ -95,46 +197,6 @@ pub(crate) fn parse_ppi(text: &str) -> Result<f32, String> {
     }
 }
 
-pub fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
-    if batch::is_batch(&args.releases) {
-        return batch::render(args, say);
-    }
-    let start = Instant::now();
-    let release = &args.releases[0];
-    let named = args.output.as_deref().filter(|o| o.as_os_str() != "-");
-    let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
-    let by_name = named.map(|o| {
-        Format::from_path(o).ok_or_else(|| {
-            Failure::new(
-                format!("{}: the output must be a .pdf, .png, .svg, .txt or .html file", o.display()),
-                "name the output with one of those extensions, or `-` for standard output",
-            )
-        })
-    });
-    let format = match (args.format, by_name.transpose()?) {
-        (Some(given), Some(named)) if given != named => {
-            return Err(Failure::new(
-                format!("--format {} does not match the output's extension", given.extension()),
-                "drop --format, or name the output to match it",
-            ));
-        }
-        (Some(format), _) | (None, Some(format)) => format,
-        (None, None) => Format::Pdf,
-    };
-    check_format(args, format, to_stdout)?;
-    let target = match named {
-        Some(path) => Target::File(path.to_path_buf()),
-        None if to_stdout => Target::Stdout,
-        None => Target::Beside,
-    };
-    let warn = |w: String| eprintln!("{} {w}", crate::style::Style::stderr().warning());
-    let written = render_one(release, &target, format, args, &Renderer::new(), say, &warn)?;
-    if !say.quiet && !to_stdout {
-        eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());
-    }
-    Ok(())
-}
-
 /// Where one release's output goes.
 pub enum Target {
     /// This file, as the user named it.
@@ -190,11 +252,11 @@ pub fn render_one(
         eprintln!(
             "loaded {} with {brand_name} and {} in {} ms",
             path.display(),
-            check::plural(images, "image"),
+            plural(images, "image"),
             start.elapsed().as_millis()
         );
     }
-    for warning in check::embargo(&release, &brand) {
+    for warning in embargo(&release, &brand) {
         warn(warning.to_string());
     }
     // Every file the render reads is an input, and no output may replace
@@ -262,7 +324,7 @@ pub fn render_one(
         }
         let pages = document.page_count();
         if say.verbose {
-            eprintln!("laid out {} in {} ms", check::plural(pages, "page"), laid_out.elapsed().as_millis());
+            eprintln!("laid out {} in {} ms", plural(pages, "page"), laid_out.elapsed().as_millis());
         }
         let exported = Instant::now();
         let outputs: Vec<(PathBuf, Vec<u8>)> = match format {

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use clap::ValueEnum;
-use presskit::{Brand, Release, Renderer, Warning, WarningKind};
+use presskit::{Renderer, Warning};
 use serde_json::{Value, json};
 
+use crate::Failure;
+use crate::job::{SourceArgs, load};
+use crate::output::{plural, write_stdout};
 use crate::style::Style;
-use crate::{Failure, SourceArgs, load};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -32,13 +34,6 @@ pub struct CheckArgs {
 enum Report {
     Human,
     Json,
-}
-
-/// What `render` and `email` say about the embargo before rendering: that
-/// it is past, or ends before the release date.
-pub fn embargo(release: &Release, brand: &Brand) -> Vec<Warning> {
-    let embargo = |w: &Warning| matches!(w.kind, WarningKind::EmbargoPast | WarningKind::EmbargoBeforeDate);
-    release.check(brand, SystemTime::now()).into_iter().filter(embargo).collect()
 }
 
 /// One finding: an error that stops a render, or a warning.
@@ -128,7 +123,7 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
             let report = json!({ "files": files, "errors": errors, "warnings": warnings });
             let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
             text.push('\n');
-            crate::write_stdout(text.as_bytes())?;
+            write_stdout(text.as_bytes())?;
         }
         Report::Human => {
             let style = Style::stderr();
@@ -191,8 +186,4 @@ impl Failure {
             None => Finding::from(self),
         }
     }
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

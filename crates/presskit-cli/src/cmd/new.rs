@@ -3,8 +3,30 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::Failure;
 use crate::output::write_atomically;
+use crate::{Failure, Say};
+
+#[derive(clap::Args)]
+pub struct NewArgs {
+    /// The folder to start; made if missing. Default: the current folder.
+    dir: Option<PathBuf>,
+    /// Reuse this brand file (and the logo and fonts it names) instead of
+    /// the example brand.
+    #[arg(long, value_name = "FILE")]
+    brand: Option<PathBuf>,
+}
+
+pub fn new(args: &NewArgs, say: Say) -> Result<(), Failure> {
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let written = scaffold(&dir, args.brand.as_deref())?;
+    if !say.quiet {
+        for path in &written {
+            eprintln!("wrote {}", path.display());
+        }
+        eprintln!("next: presskit render {}", dir.join("release.md").display());
+    }
+    Ok(())
+}
 
 const BRAND: &str = r##"# Your organisation's brand: brand.yml fields (https://posit-dev.github.io/brand-yml/)
 # plus presskit's own `defaults.presskit` section. Edit it once; every
@@ -120,7 +142,7 @@ fn copied_name(name: &str, taken: &[PathBuf]) -> PathBuf {
 /// Writes the scaffold into `dir` (made if missing); never over a file. With
 /// `brand`, that brand file and the files it names are copied instead of the
 /// example brand and logo.
-pub fn new(dir: &Path, brand: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
+fn scaffold(dir: &Path, brand: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![(dir.join("release.md"), RELEASE.as_bytes().to_vec())];
     match brand {
         None => {

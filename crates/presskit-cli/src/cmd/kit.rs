@@ -9,8 +9,9 @@ use std::time::Instant;
 use presskit::{Kit, Renderer};
 use serde_json::json;
 
+use crate::job::{InputArgs, options, parse_ppi};
 use crate::output::{check_not_input, human_size, write_atomically};
-use crate::{Failure, InputArgs, Say, options};
+use crate::{Failure, Say};
 
 #[derive(clap::Args)]
 pub struct KitArgs {
@@ -28,7 +29,7 @@ pub struct KitArgs {
     #[arg(long, requires = "split")]
     zip: bool,
     /// Pixels per inch of the page-1 thumbnails.
-    #[arg(long, value_name = "PPI", default_value_t = 48.0, value_parser = crate::render::parse_ppi)]
+    #[arg(long, value_name = "PPI", default_value_t = 48.0, value_parser = parse_ppi)]
     thumbnail_ppi: f32,
     #[command(flatten)]
     input: InputArgs,

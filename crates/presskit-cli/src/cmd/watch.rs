@@ -8,9 +8,10 @@ use std::time::{Duration, Instant, SystemTime};
 
 use presskit::Renderer;
 
-use crate::render::{Format, RenderArgs, Target, check_format, render_one};
+use crate::job::{Format, RenderArgs, Target, check_format, load, render_one};
+use crate::output::plural;
 use crate::style::Style;
-use crate::{Failure, Say, batch, load};
+use crate::{Failure, Say, batch};
 
 /// How often files are looked at: quick to notice, cheap to poll.
 const POLL: Duration = Duration::from_millis(150);
@@ -70,11 +71,7 @@ pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
             eprintln!(
                 "watching {}{} for changes; press Ctrl-C to stop",
                 release.display(),
-                if others > 0 {
-                    format!(" and {}", crate::check::plural(others, "file"))
-                } else {
-                    String::new()
-                }
+                if others > 0 { format!(" and {}", plural(others, "file")) } else { String::new() }
             );
         }
         first = false;

@@ -1,0 +1,11 @@
+//! The subcommands, one file each: its arguments and what it does. What
+//! several share is in `job` (one release) and `batch` (many).
+
+pub mod check;
+pub mod email;
+pub mod fonts;
+pub mod kit;
+pub mod new;
+pub mod render;
+pub mod typst;
+pub mod watch;
