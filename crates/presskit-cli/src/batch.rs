@@ -1,6 +1,7 @@
 //! Many releases at once: files, folders and patterns, rendered across the
 //! cores with one shared renderer (fonts and images loaded once), with a
-//! progress line and a summary. One failure does not stop the others.
+//! progress bar and a summary. One failure does not stop the others. It
+//! renders each release through `job`, and uses no command.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,12 +9,17 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use globset::{GlobBuilder, GlobMatcher};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use presskit::Renderer;
 
 use crate::job::{Format, RenderArgs, Target, check_format, render_one};
 use crate::output::{plain_io, plural};
-use crate::style::Style;
-use crate::{Failure, Say};
+use crate::{Failure, Say, style};
+
+/// What a pattern may hold, for the hint when one fails.
+const PATTERN_HINT: &str = "check the pattern; it matches file names in one folder (`*` any text, \
+                            `?` one character, `[abc]` one of these, `{a,b}` either)";
 
 /// Whether the command line names more than one release: several paths,
 /// a folder, or a pattern.
@@ -24,7 +30,7 @@ pub fn is_batch(paths: &[PathBuf]) -> bool {
 /// A path whose file name has wildcards and that is not a file: a pattern
 /// the shell did not expand (quoted, or on Windows).
 fn is_pattern(path: &Path) -> bool {
-    !path.exists() && path.file_name().is_some_and(|n| n.to_string_lossy().contains(['*', '?']))
+    !path.exists() && path.file_name().is_some_and(|n| n.to_string_lossy().contains(['*', '?', '[', '{']))
 }
 
 /// The release files the paths name: a file as given (a missing one fails
@@ -48,11 +54,14 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
                 Some(dir) if !dir.as_os_str().is_empty() => dir,
                 _ => Path::new("."),
             };
-            let files = list(dir, |name| wildcard(&pattern, name))?;
+            let matcher = wildcard(&pattern).map_err(|err| {
+                Failure::new(format!("{}: not a pattern: {}", path.display(), err.kind()), PATTERN_HINT)
+            })?;
+            let files = list(dir, |name| matcher.is_match(name))?;
             if files.is_empty() {
                 return Err(Failure::new(
                     format!("{}: no release file matches", path.display()),
-                    "check the pattern; it matches file names in one folder (`*` any text, `?` one character)",
+                    PATTERN_HINT,
                 ));
             }
             files
@@ -82,28 +91,14 @@ fn list(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, Failure
     Ok(files)
 }
 
-/// Whether `name` matches `pattern`: `*` is any text, `?` one character.
-fn wildcard(pattern: &str, name: &str) -> bool {
-    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
-    // The classic two-pointer match with backtracking to the last `*`.
-    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
-    while j < n.len() {
-        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
-            i += 1;
-            j += 1;
-        } else if i < p.len() && p[i] == '*' {
-            star = Some(i);
-            mark = j;
-            i += 1;
-        } else if let Some(s) = star {
-            i = s + 1;
-            mark += 1;
-            j = mark;
-        } else {
-            return false;
-        }
-    }
-    p[i..].iter().all(|&c| c == '*')
+/// The matcher for a file-name pattern, as a shell reads it: `*` any text,
+/// `?` one character, `[abc]` one of these, `{a,b}` either.
+///
+/// globset matches bytes (file names need not be UTF-8), so `?` and `[…]`
+/// take one byte: `caf?.md` misses `café.md`, which `caf*.md` finds.
+fn wildcard(pattern: &str) -> Result<GlobMatcher, globset::Error> {
+    // Names in one folder: `*` never crosses a `/`.
+    Ok(GlobBuilder::new(pattern).literal_separator(true).build()?.compile_matcher())
 }
 
 /// One release's outcome.
@@ -231,68 +226,60 @@ fn seconds(d: Duration) -> String {
     if d.as_secs_f64() < 1.0 { format!("{} ms", d.as_millis()) } else { format!("{:.1} s", d.as_secs_f64()) }
 }
 
-/// The progress line on a terminal, or a plain line per release elsewhere.
+/// The progress bar on a terminal, or a plain line per release elsewhere.
 struct Progress {
-    total: usize,
-    done: usize,
+    bar: ProgressBar,
     failed: usize,
     say: Say,
-    style: Style,
+    /// Whether the bar's path may be dimmed: the bar is drawn by indicatif,
+    /// not through `anstream`, so `NO_COLOR` is applied here.
+    colour: bool,
 }
 
 impl Progress {
     fn new(total: usize, say: Say) -> Self {
-        Self { total, done: 0, failed: 0, say, style: Style::stderr() }
+        // The stderr target hides itself when standard error is not a
+        // terminal: nothing is drawn there, colour or not.
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        let look = ProgressStyle::with_template("[{bar:30}] {pos}/{len}{wide_msg}")
+            .map_or_else(|_| ProgressStyle::default_bar(), |look| look.progress_chars("= "));
+        bar.set_style(look);
+        Self { bar, failed: 0, say, colour: style::stderr_in_colour() }
     }
 
     fn finished(&mut self, path: &Path, done: &Done) {
-        self.done += 1;
-        let mut err = std::io::stderr().lock();
-        let redraw = self.style.is_terminal();
-        if redraw {
-            let _ = write!(err, "\r\x1b[2K");
+        let drawn = !self.bar.is_hidden();
+        if done.result.is_err() {
+            self.failed += 1;
         }
-        for w in &done.warnings {
-            let _ = writeln!(err, "{} {w}", self.style.warning());
-        }
-        match &done.result {
-            Ok(written) if !self.say.quiet && (!redraw || self.say.verbose) => {
-                let _ =
-                    writeln!(err, "{} {} → {}", self.style.good("ok"), path.display(), written.join(", "));
+        // Lines go above the bar: `suspend` clears it while they are
+        // written and draws it again after; hidden, it just writes them.
+        self.bar.suspend(|| {
+            let mut err = anstream::stderr().lock();
+            for w in &done.warnings {
+                let _ = writeln!(err, "{} {w}", style::warning());
             }
-            Err(_) => {
-                self.failed += 1;
-                if !redraw {
-                    let _ = writeln!(
-                        err,
-                        "{} {} (the error follows at the end)",
-                        self.style.error(),
-                        path.display()
-                    );
+            match &done.result {
+                Ok(written) if !self.say.quiet && (!drawn || self.say.verbose) => {
+                    let _ =
+                        writeln!(err, "{} {} → {}", style::good("ok"), path.display(), written.join(", "));
                 }
+                Err(_) if !drawn => {
+                    let _ =
+                        writeln!(err, "{} {} (the error follows at the end)", style::error(), path.display());
+                }
+                Ok(_) | Err(_) => {}
             }
-            Ok(_) => {}
-        }
-        if redraw {
-            let width = 30;
-            let filled = width * self.done / self.total.max(1);
-            let bar = format!("{}{}", "=".repeat(filled), " ".repeat(width - filled));
-            let failed = if self.failed > 0 { format!("  {} failed", self.failed) } else { String::new() };
-            let _ = write!(
-                err,
-                "[{bar}] {}/{}{failed}  {}",
-                self.done,
-                self.total,
-                self.style.dim(&path.display().to_string())
-            );
-        }
-        let _ = err.flush();
+        });
+        let failed = if self.failed > 0 { format!("  {} failed", self.failed) } else { String::new() };
+        let shown = path.display().to_string();
+        let shown = if self.colour { style::dim(&shown) } else { shown };
+        self.bar.set_message(format!("{failed}  {shown}"));
+        self.bar.inc(1);
     }
 
     fn clear(&self) {
-        if self.style.is_terminal() {
-            let _ = write!(std::io::stderr(), "\r\x1b[2K");
-        }
+        self.bar.finish_and_clear();
     }
 }
 
@@ -302,11 +289,18 @@ mod tests {
 
     #[test]
     fn wildcards_match_as_shells_do() {
-        assert!(wildcard("*.md", "release.md"));
-        assert!(wildcard("r?lease*.md", "release.fr.md"));
-        assert!(wildcard("*", "x"));
-        assert!(!wildcard("*.md", "release.yaml"));
-        assert!(!wildcard("a*b", "ac"));
-        assert!(wildcard("a*b*c", "aXbYbc"));
+        let matches = |pattern: &str, name: &str| wildcard(pattern).unwrap().is_match(name);
+        assert!(matches("*.md", "release.md"));
+        assert!(matches("r?lease*.md", "release.fr.md"));
+        assert!(matches("*", "x"));
+        assert!(!matches("*.md", "release.yaml"));
+        assert!(!matches("a*b", "ac"));
+        assert!(matches("a*b*c", "aXbYbc"));
+        assert!(matches("r[aeiou]lease.md", "release.md"));
+        assert!(!matches("r[ab]lease.md", "release.md"));
+        assert!(matches("*.{md,yaml}", "release.yaml"));
+        assert!(matches("{spring,autumn}-*.md", "autumn-1.md"));
+        assert!(!matches("{spring,autumn}-*.md", "winter-1.md"));
+        assert!(wildcard("release[.md").is_err());
     }
 }

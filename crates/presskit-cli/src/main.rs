@@ -139,10 +139,9 @@ fn main() -> ExitCode {
 
 /// Prints a failure: `error: …` and `hint: …` lines on standard error.
 fn report(failure: &Failure) {
-    let style = style::Style::stderr();
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{} {}", style.error(), failure.message);
+    let mut stderr = anstream::stderr().lock();
+    let _ = writeln!(stderr, "{} {}", style::error(), failure.message);
     if let Some(hint) = failure.hint.as_deref().filter(|h| !h.is_empty()) {
-        let _ = writeln!(stderr, "{} {hint}", style.hint());
+        let _ = writeln!(stderr, "{} {hint}", style::hint());
     }
 }

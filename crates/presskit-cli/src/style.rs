@@ -1,79 +1,77 @@
-//! Colour for messages: only on a terminal, and never when `NO_COLOR` is
-//! set (<https://no-color.org>), so logs and pipes get plain text.
+//! Colour for messages, as `anstyle` styles. The text always carries them;
+//! it is written through `anstream`, which drops them when standard error
+//! is not a terminal or `NO_COLOR` is set (<https://no-color.org>), so
+//! logs and pipes get plain text.
 
-use std::io::IsTerminal;
+use anstyle::{AnsiColor, Style};
 
-/// Whether to colour what is written to standard error.
-#[derive(Clone, Copy)]
-pub struct Style {
-    on: bool,
-    terminal: bool,
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const HINT: Style = AnsiColor::Cyan.on_default();
+const GOOD: Style = AnsiColor::Green.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+
+fn paint(style: Style, text: &str) -> String {
+    format!("{style}{text}{style:#}")
 }
 
-impl Style {
-    /// The style for standard error.
-    pub fn stderr() -> Self {
-        Self::new(std::io::stderr().is_terminal())
-    }
+/// `error:` in bold red.
+pub fn error() -> String {
+    paint(ERROR, "error:")
+}
 
-    fn new(terminal: bool) -> Self {
-        Self::decide(terminal, std::env::var_os("NO_COLOR"))
-    }
+/// `warning:` in bold yellow.
+pub fn warning() -> String {
+    paint(WARNING, "warning:")
+}
 
-    /// Colour on a terminal unless `NO_COLOR` is set to anything but "".
-    fn decide(terminal: bool, no_color: Option<std::ffi::OsString>) -> Self {
-        let no_color = no_color.is_some_and(|v| !v.is_empty());
-        Self { on: terminal && !no_color, terminal }
-    }
+/// `hint:` in cyan.
+pub fn hint() -> String {
+    paint(HINT, "hint:")
+}
 
-    fn paint(self, code: &str, text: &str) -> String {
-        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
-    }
+/// Text in bold green, for success.
+pub fn good(text: &str) -> String {
+    paint(GOOD, text)
+}
 
-    /// `error:` in bold red.
-    pub fn error(self) -> String {
-        self.paint("1;31", "error:")
-    }
+/// Text in a dim grey, for details.
+pub fn dim(text: &str) -> String {
+    paint(DIM, text)
+}
 
-    /// `warning:` in bold yellow.
-    pub fn warning(self) -> String {
-        self.paint("1;33", "warning:")
-    }
-
-    /// `hint:` in cyan.
-    pub fn hint(self) -> String {
-        self.paint("36", "hint:")
-    }
-
-    /// Text in bold green, for success.
-    pub fn good(self, text: &str) -> String {
-        self.paint("1;32", text)
-    }
-
-    /// Text in a dim grey, for details.
-    pub fn dim(self, text: &str) -> String {
-        self.paint("2", text)
-    }
-
-    /// Whether the stream is a terminal, where a progress line may be
-    /// redrawn in place (with or without colour).
-    pub fn is_terminal(self) -> bool {
-        self.terminal
-    }
+/// Whether what goes to standard error keeps its colour: for text drawn by
+/// other means than `anstream` (the progress bar).
+pub fn stderr_in_colour() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+
+    use anstream::{AutoStream, ColorChoice};
+
     use super::*;
 
     #[test]
-    fn colour_only_on_a_terminal_without_no_color() {
-        assert_eq!(Style::decide(true, None).error(), "\x1b[1;31merror:\x1b[0m");
-        assert_eq!(Style::decide(false, None).error(), "error:");
-        assert_eq!(Style::decide(true, Some("1".into())).error(), "error:");
-        // An empty NO_COLOR does not count, as no-color.org says.
-        assert!(Style::decide(true, Some("".into())).hint().contains('\x1b'));
-        // The progress line is redrawn on a terminal, colour or not.
-        assert!(Style::decide(true, Some("1".into())).is_terminal());
+    fn colour_on_a_terminal_plain_elsewhere() {
+        assert_eq!(error(), "\x1b[1m\x1b[31merror:\x1b[0m");
+        assert!(hint().contains('\x1b') && dim("x").contains('\x1b'));
+        // What a terminal gets, and what a file or pipe (not a terminal, or
+        // NO_COLOR set: `Never`) gets.
+        let line = format!("{} {}", warning(), good("ok"));
+        let mut terminal = AutoStream::new(Vec::new(), ColorChoice::AlwaysAnsi);
+        let mut plain = AutoStream::new(Vec::new(), ColorChoice::Never);
+        let mut file = AutoStream::auto(Vec::new());
+        for stream in [&mut terminal, &mut plain, &mut file] {
+            write!(stream, "{line}").unwrap();
+        }
+        assert_eq!(terminal.into_inner(), line.as_bytes());
+        assert_eq!(plain.into_inner(), b"warning: ok");
+        // CLICOLOR_FORCE would keep the colour even here.
+        if std::env::var_os("CLICOLOR_FORCE").is_none() {
+            assert_eq!(file.into_inner(), b"warning: ok");
+        }
     }
 }

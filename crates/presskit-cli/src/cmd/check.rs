@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::Failure;
 use crate::job::{SourceArgs, load};
 use crate::output::{plural, write_stdout};
-use crate::style::Style;
+use crate::style;
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -126,11 +126,10 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
             write_stdout(text.as_bytes())?;
         }
         Report::Human => {
-            let style = Style::stderr();
-            let mut err = std::io::stderr().lock();
+            let mut err = anstream::stderr().lock();
             for (path, findings) in &results {
                 for f in findings {
-                    let label = if f.error { style.error() } else { style.warning() };
+                    let label = if f.error { style::error() } else { style::warning() };
                     let file = f.file.as_ref().unwrap_or(path);
                     let place = f.location.map(|l| format!(":{}:{}", l.line, l.column)).unwrap_or_default();
                     let _ = writeln!(
@@ -138,14 +137,14 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
                         "{label} {}{place}: {} {}",
                         file.display(),
                         f.message,
-                        style.dim(&format!("[{}]", f.code))
+                        style::dim(&format!("[{}]", f.code))
                     );
                     if !f.hint.is_empty() {
-                        let _ = writeln!(err, "  {} {}", style.hint(), f.hint);
+                        let _ = writeln!(err, "  {} {}", style::hint(), f.hint);
                     }
                 }
                 if findings.is_empty() && !quiet {
-                    let _ = writeln!(err, "{} {}", style.good("ok"), path.display());
+                    let _ = writeln!(err, "{} {}", style::good("ok"), path.display());
                 }
             }
             if !quiet && (results.len() > 1 || errors + warnings > 0) {

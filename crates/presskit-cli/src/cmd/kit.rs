@@ -52,7 +52,7 @@ pub fn kit(args: &KitArgs, say: Say) -> Result<(), Failure> {
 
     let combined = renderer.compile_kit(&kit, &brand, &options)?;
     for warning in combined.warnings() {
-        eprintln!("{} {warning}", crate::style::Style::stderr().warning());
+        anstream::eprintln!("{} {warning}", crate::style::warning());
     }
     let combined_pdf = combined.pdf()?;
     let inputs: Vec<PathBuf> = kit.files().into_iter().chain(brand.files()).collect();

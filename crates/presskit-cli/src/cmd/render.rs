@@ -43,7 +43,7 @@ pub fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
         None if to_stdout => Target::Stdout,
         None => Target::Beside,
     };
-    let warn = |w: String| eprintln!("{} {w}", crate::style::Style::stderr().warning());
+    let warn = |w: String| anstream::eprintln!("{} {w}", crate::style::warning());
     let written = render_one(release, &target, format, args, &Renderer::new(), say, &warn)?;
     if !say.quiet && !to_stdout {
         eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());

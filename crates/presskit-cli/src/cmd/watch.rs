@@ -10,7 +10,7 @@ use presskit::Renderer;
 
 use crate::job::{Format, RenderArgs, Target, check_format, load, render_one};
 use crate::output::plural;
-use crate::style::Style;
+use crate::style;
 use crate::{Failure, Say, batch};
 
 /// How often files are looked at: quick to notice, cheap to poll.
@@ -37,7 +37,6 @@ pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
     let format = args.format.or(named.as_deref().and_then(Format::from_path)).unwrap_or(Format::Pdf);
     check_format(args, format, false)?;
     let target = named.map_or(Target::Beside, Target::File);
-    let style = Style::stderr();
     let renderer = Renderer::new();
     let mut files = vec![release.clone()];
     let mut first = true;
@@ -52,13 +51,13 @@ pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
         }
         let stamps: Vec<Stamp> = files.iter().map(|f| stamp(f)).collect();
         let start = Instant::now();
-        let warn = |w: String| eprintln!("{} {w}", style.warning());
+        let warn = |w: String| anstream::eprintln!("{} {w}", style::warning());
         match render_one(release, &target, format, args, &renderer, Say { quiet: true, ..say }, &warn) {
             Ok(written) => {
                 if !say.quiet {
-                    eprintln!(
+                    anstream::eprintln!(
                         "{} {} in {} ms",
-                        style.good("rendered"),
+                        style::good("rendered"),
                         written.join(", "),
                         start.elapsed().as_millis()
                     );
