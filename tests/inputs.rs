@@ -153,3 +153,44 @@ fn brand_font_files_are_loaded_and_used() {
     );
     drop(dir);
 }
+
+/// Images given in memory with a release held in memory (what a service
+/// receives): found by the names the release gives, never by `..`, held to
+/// the asset limit, and only then looked for on disk, inside the sandbox.
+#[test]
+fn images_given_in_memory_are_found_by_name_and_nothing_else() {
+    let photo = std::fs::read(path("tests/cases/images/cmyk.jpg")).unwrap();
+    let text = "---\nheadline: Photos sent with the release\ndate: 2026-03-02\n---\n\
+                ![The quay at dawn](img/quay.jpg \"The quay | Photo: Port Ellis\")\n";
+    let files = || [("./img//quay.jpg".to_string(), photo.clone())];
+    let release =
+        Release::from_text(text, Format::Markdown, Origin::named("sent.md").with_files(files())).unwrap();
+    let pdf = RENDERER.pdf(&release, &Brand::neutral()).unwrap();
+    assert_eq!(Pdf::parse(&pdf).images().len(), 1);
+    assert!(fold(&pdf_text(&pdf)).contains("The quay"));
+
+    // Not among the files, and no folder to look in.
+    let missing = text.replace("img/quay.jpg", "img/other.jpg");
+    let err = Release::from_text(&missing, Format::Markdown, Origin::named("sent.md").with_files(files()))
+        .unwrap_err();
+    assert!(err.message().contains("`img/other.jpg` is not among the files given"), "{err}");
+    // A name that climbs never matches a file given in memory: it is
+    // looked for on disk, where it is not.
+    let dir = tempfile::tempdir().unwrap();
+    let climbing = text.replace("img/quay.jpg", "../img/quay.jpg");
+    let origin = Origin::in_dir("sent.md", dir.path()).with_files(files());
+    let err = Release::from_text(&climbing, Format::Markdown, origin).unwrap_err();
+    assert!(err.message().contains("cannot read the image `../img/quay.jpg`"), "{err}");
+    // Held to the asset limit like a file on disk.
+    let mut sandbox = presskit::Sandbox::default();
+    sandbox.limits.max_asset_bytes = 100;
+    let origin = Origin::named("sent.md").with_files(files()).with_sandbox(sandbox);
+    let err = Release::from_text(text, Format::Markdown, origin).unwrap_err();
+    assert!(err.message().contains("is larger than"), "{err}");
+    // With a folder too, a name not in memory is read from the folder.
+    std::fs::create_dir(dir.path().join("img")).unwrap();
+    std::fs::write(dir.path().join("img/other.jpg"), &photo).unwrap();
+    let origin = Origin::in_dir("sent.md", dir.path()).with_files(files());
+    let release = Release::from_text(&missing, Format::Markdown, origin).unwrap();
+    assert_eq!(release.images.len(), 1);
+}

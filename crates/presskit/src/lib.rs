@@ -35,6 +35,8 @@
 #[doc = include_str!("../../../docs/API.md")]
 struct ApiExamples;
 
+use std::sync::Arc;
+
 mod bidi;
 mod brand;
 mod content;
@@ -80,25 +82,65 @@ impl Origin {
     /// An origin for in-memory input that names no files: `name` is used in
     /// messages only.
     pub fn named(name: impl Into<std::path::PathBuf>) -> Self {
-        Self { name: name.into(), dir: None, sandbox: Sandbox::default(), source: None }
+        Self { name: name.into(), dir: None, sandbox: Sandbox::default(), source: None, files: None }
     }
 
     /// The origin of a file: named by its path, relative paths resolve
     /// against its folder.
     pub fn for_file(path: &std::path::Path) -> Self {
         let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        Self { name: path.to_path_buf(), dir: Some(dir), sandbox: Sandbox::default(), source: None }
+        Self {
+            name: path.to_path_buf(),
+            dir: Some(dir),
+            sandbox: Sandbox::default(),
+            source: None,
+            files: None,
+        }
     }
 
     /// An origin for in-memory input whose relative paths resolve against
     /// `dir`.
     pub fn in_dir(name: impl Into<std::path::PathBuf>, dir: impl Into<std::path::PathBuf>) -> Self {
-        Self { name: name.into(), dir: Some(dir.into()), sandbox: Sandbox::default(), source: None }
+        Self {
+            name: name.into(),
+            dir: Some(dir.into()),
+            sandbox: Sandbox::default(),
+            source: None,
+            files: None,
+        }
     }
 
     /// The origin with another sandbox: more allowed folders, other limits.
     pub fn with_sandbox(mut self, sandbox: Sandbox) -> Self {
         self.sandbox = sandbox;
+        self
+    }
+
+    /// The origin with files held in memory that the input may name, such
+    /// as the images of a release sent to a service: a name the input gives
+    /// (`photo.jpg`, `img/photo.jpg`) is looked up among them first, then
+    /// in the origin's folder if it has one. Names that are absolute or
+    /// climb out (`..`) are never found here. Each file is held to the
+    /// sandbox's limits as a file on disk would be.
+    ///
+    /// ```
+    /// use presskit::{Format, Origin, Release};
+    ///
+    /// let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>"#.to_vec();
+    /// let text = "---\nheadline: H\ndate: 2026-03-02\n---\n![A chart](img/chart.svg)\n";
+    /// let origin = Origin::named("release.md").with_files([("img/chart.svg".to_string(), svg)]);
+    /// let release = Release::from_text(text, Format::Markdown, origin)?;
+    /// assert_eq!(release.images.len(), 1);
+    /// # Ok::<(), presskit::Error>(())
+    /// ```
+    pub fn with_files(mut self, files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Self {
+        let mut held = self.files.as_deref().cloned().unwrap_or_default();
+        for (name, data) in files {
+            if let Some(key) = model::memory_key(&name) {
+                held.0.insert(key, Arc::from(data));
+            }
+        }
+        self.files = Some(Arc::new(held));
         self
     }
 }

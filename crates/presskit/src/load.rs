@@ -422,11 +422,20 @@ pub(crate) fn read_asset(
     what: &str,
     location: Option<Location>,
 ) -> Result<Asset> {
-    let path = resolve(origin, name, what, location)?;
     let fail = |message: String, hint: String| {
         Error::new(ErrorKind::Io, message).in_file(&origin.name).at(location).with_hint(hint)
     };
     let limit = origin.sandbox.limits.max_asset_bytes;
+    if let Some(data) = origin.files.as_ref().and_then(|files| files.get(name)) {
+        if data.len() as u64 > limit {
+            return Err(fail(
+                format!("the {what} `{name}` is larger than {} MB", limit / 1_000_000),
+                format!("use a smaller {what}, or raise the limit (`Limits::max_asset_bytes`)"),
+            ));
+        }
+        return Ok(Asset { name: name.to_string(), data: Arc::clone(data), path: None });
+    }
+    let path = resolve(origin, name, what, location)?;
     let data = path.open().and_then(|file| {
         let mut data = Vec::new();
         // One byte over the limit tells that the file is too large.
@@ -460,9 +469,16 @@ pub(crate) fn read_image_among(
     location: Option<Location>,
     known: &[Asset],
 ) -> Result<Asset> {
-    let path = resolve(origin, name, "image", location)?;
-    if let Some(same) = known.iter().find(|a| a.path.as_deref() == Some(path.real.as_path())) {
-        return Ok(Asset { name: name.to_string(), data: Arc::clone(&same.data), path: same.path.clone() });
+    let in_memory = origin.files.as_ref().is_some_and(|files| files.get(name).is_some());
+    if !in_memory {
+        let path = resolve(origin, name, "image", location)?;
+        if let Some(same) = known.iter().find(|a| a.path.as_deref() == Some(path.real.as_path())) {
+            return Ok(Asset {
+                name: name.to_string(),
+                data: Arc::clone(&same.data),
+                path: same.path.clone(),
+            });
+        }
     }
     let asset = read_asset(origin, name, "image", location)?;
     let mut seen = std::collections::HashSet::new();
@@ -538,6 +554,12 @@ pub(crate) fn resolve(
         return Err(fail(format!("the {what} path is empty"), format!("give the path of the {what} file")));
     }
     let Some(dir) = &origin.dir else {
+        if origin.files.is_some() {
+            return Err(fail(
+                format!("the {what} `{name}` is not among the files given with this input"),
+                format!("give the {what} with the input under that name"),
+            ));
+        }
         return Err(fail(
             format!("cannot read the {what} `{name}`: this input was given as text with no folder"),
             "load the input from a file, or set its origin folder".into(),

@@ -219,6 +219,41 @@ pub struct Origin {
     pub sandbox: Sandbox,
     /// The text it was loaded from, kept to point warnings at lines.
     pub(crate) source: Option<Source>,
+    /// Files given in memory with the input, looked up before `dir`.
+    pub(crate) files: Option<Arc<MemoryFiles>>,
+}
+
+/// Files held in memory, by the relative path an input names them with.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub(crate) struct MemoryFiles(pub std::collections::BTreeMap<String, Arc<[u8]>>);
+
+/// Names and sizes only: the bytes would flood a debug print.
+impl fmt::Debug for MemoryFiles {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.0.iter().map(|(name, data)| (name, data.len()))).finish()
+    }
+}
+
+impl MemoryFiles {
+    /// The file an input names, if it is here: `./` and repeated `/` are
+    /// ignored; a name that climbs (`..`) or is absolute is never here.
+    pub(crate) fn get(&self, name: &str) -> Option<&Arc<[u8]>> {
+        self.0.get(&memory_key(name)?)
+    }
+}
+
+/// The key a relative path is held under: its parts joined by `/`, or
+/// `None` for a path that is absolute or climbs out.
+pub(crate) fn memory_key(name: &str) -> Option<String> {
+    let name = name.replace('\\', "/");
+    if name.starts_with('/') || name.contains(':') {
+        return None;
+    }
+    let parts: Vec<&str> = name.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    if parts.is_empty() || parts.contains(&"..") {
+        return None;
+    }
+    Some(parts.join("/"))
 }
 
 /// The text an input was loaded from, and its form.
