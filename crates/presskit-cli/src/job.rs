@@ -51,7 +51,7 @@ pub struct InputArgs {
 
 /// `--allow-dir`: a folder that exists, or a usage error (a mistyped one
 /// was silently allowed, then every path in it refused).
-fn parse_folder(text: &str) -> Result<PathBuf, String> {
+pub fn parse_folder(text: &str) -> Result<PathBuf, String> {
     let path = PathBuf::from(text);
     if path.is_dir() { Ok(path) } else { Err(format!("`{text}` is not a folder")) }
 }

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::cmd::{check, email, fonts, kit, new, render, typst, watch};
+use crate::cmd::{check, email, fonts, kit, new, render, serve, typst, watch};
 
 /// Turns a structured press release into a branded, print-ready PDF.
 #[derive(Parser)]
@@ -57,6 +57,10 @@ enum Command {
     New(new::NewArgs),
     /// List the font families a brand can use and where each comes from.
     Fonts(fonts::FontsArgs),
+    /// Serve renders over HTTP for newsroom systems: POST /v1/render with a
+    /// release, get its PDF (or PNG, SVG, HTML, text, email). See
+    /// docs/SERVICE.md.
+    Serve(serve::ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -110,6 +114,7 @@ fn main() -> ExitCode {
         Command::Email(args) => email::email(&args, say),
         Command::New(args) => new::new(&args, say),
         Command::Fonts(args) => fonts::fonts(&args),
+        Command::Serve(args) => serve::serve(&args, say),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "presskit", &mut std::io::stdout());

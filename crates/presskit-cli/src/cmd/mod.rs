@@ -7,5 +7,6 @@ pub mod fonts;
 pub mod kit;
 pub mod new;
 pub mod render;
+pub mod serve;
 pub mod typst;
 pub mod watch;
