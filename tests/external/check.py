@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 import jsonschema
@@ -238,6 +239,109 @@ class Checks:
         for piece in ["Partners 🎉 北京", "株式会社テスト", "תל אביב", "مكتبة", "القاهرة"]:
             assert piece in text, f"{piece!r} not in the text:\n{text}"
 
+    def preview(self):
+        # presskit preview in headless Chromium driven by Selenium: the pages
+        # appear; an edit on disk reaches the page without losing scroll or
+        # zoom; a broken file shows its error with the line while the last
+        # pages stay; the fix brings the pages back. A screenshot is compared
+        # with tests/external/preview.png (PRESSKIT_UPDATE_REFS=1 rewrites it).
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        folder = self.out("preview")
+        shutil.copytree(EXAMPLE, folder)
+        release = os.path.join(folder, "release.md")
+        process = subprocess.Popen(
+            [self.presskit, "preview", release, "--bind", "127.0.0.1:0"],
+            stderr=subprocess.PIPE, text=True,
+        )
+        driver = None
+        try:
+            line = process.stderr.readline()
+            match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            assert match, f"no address in: {line!r}"
+            options = webdriver.ChromeOptions()
+            for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900",
+                        "--force-device-scale-factor=1", f"--user-data-dir={self.out('preview-profile')}"]:
+                options.add_argument(arg)
+            driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
+            driver.get(match.group(0))
+
+            def shown():
+                return driver.execute_script("return window.presskitShown || null")
+
+            def wait(what, test, seconds=15):
+                end = time.time() + seconds
+                while time.time() < end:
+                    value = test()
+                    if value:
+                        return value
+                    time.sleep(0.01)
+                raise AssertionError(f"timed out waiting for {what}: the page shows {shown()}")
+
+            def pages_loaded():
+                return driver.execute_script(
+                    "const imgs = [...document.querySelectorAll('#pages img')];"
+                    "return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0) ? imgs.length : 0")
+
+            first = wait("the first render", lambda: (shown() or {}).get("loaded") and shown())
+            assert wait("the pages", pages_loaded) == 2
+            headline = driver.find_element("id", "headline").text
+            assert headline.startswith("Despite national effort"), headline
+
+            # A reader scrolled down and zoomed in: both stay through updates.
+            driver.execute_script(
+                "const z = document.getElementById('zoom'); z.value = 120; z.dispatchEvent(new Event('input'));"
+                "document.getElementById('pages').scrollTop = 700;")
+            text = open(release, encoding="utf-8").read()
+            latencies = []
+            for n in range(5):
+                new = text.replace("headline: Despite", f"headline: Edit {n} despite", 1)
+                before = shown()["version"]
+                saved = time.time() * 1000
+                with open(release, "w", encoding="utf-8") as f:
+                    f.write(new)
+                state = wait("the edit", lambda: (s := shown()) and s["version"] > before and s.get("loaded") and s)
+                latencies.append((state["loaded"] - saved, state["at"] - saved))
+                assert driver.find_element("id", "headline").text.startswith(f"Edit {n} despite")
+            scroll, zoom = driver.execute_script(
+                "return [document.getElementById('pages').scrollTop, document.getElementById('zoom').value]")
+            assert abs(scroll - 700) < 2 and zoom == "120", (scroll, zoom)
+            latencies.sort()
+            print(f"     preview, 5 edits of the headline: save to new pages shown: median {latencies[2][0]:.0f} ms, "
+                  f"max {latencies[-1][0]:.0f} ms (save to the page told: median {sorted(l[1] for l in latencies)[2]:.0f} ms)",
+                  flush=True)
+
+            # A broken file: the error with its place; the last pages stay.
+            before = shown()["version"]
+            with open(release, "w", encoding="utf-8") as f:
+                f.write(text.replace("date: 2014-11-20", "datee: 2014-11-20", 1))
+            wait("the error", lambda: (s := shown()) and s["version"] > before and s["error"])
+            error = driver.find_element("id", "error-text").text
+            assert "release.md:2:1: unknown field `datee`" in error, error
+            assert driver.find_element("id", "error").is_displayed()
+            assert pages_loaded() == 2, "the last good pages went away"
+            # Fixed: the pages return, the error goes.
+            before = shown()["version"]
+            with open(release, "w", encoding="utf-8") as f:
+                f.write(text)
+            wait("the fix", lambda: (s := shown()) and s["version"] > before and not s["error"] and s.get("loaded"))
+            assert not driver.find_element("id", "error").is_displayed()
+            assert driver.find_element("id", "headline").text.startswith("Despite national effort")
+
+            driver.execute_script(
+                "const z = document.getElementById('zoom'); z.value = 100; z.dispatchEvent(new Event('input'));"
+                "document.getElementById('pages').scrollTop = 0;")
+            time.sleep(0.2)
+            shot = self.out("preview.png")
+            driver.save_screenshot(shot)
+            compare_screenshot(shot, os.path.join(ROOT, "tests", "external", "preview.png"))
+        finally:
+            if driver is not None:
+                driver.quit()
+            process.terminate()
+            process.wait(timeout=10)
+
     def kit(self):
         pdf = self.out("kit.pdf")
         self.presskit_run("kit", os.path.join(EXAMPLE, "kit.yml"), "-o", pdf)
@@ -314,6 +418,24 @@ class Checks:
         assert "<script" not in dom.lower(), "the page holds a script"
 
 
+def compare_screenshot(shot, reference):
+    """Compares a screenshot with its reference: the same size, and at most
+    0.5% of the pixels differing by more than a little (font smoothing)."""
+    from PIL import Image, ImageChops
+
+    if os.environ.get("PRESSKIT_UPDATE_REFS") or not os.path.exists(reference):
+        shutil.copyfile(shot, reference)
+        print(f"     wrote {reference}", flush=True)
+        return
+    new, old = Image.open(shot).convert("L"), Image.open(reference).convert("L")
+    assert new.size == old.size, f"the screenshot is {new.size}, the reference {old.size}"
+    diff = ImageChops.difference(new, old).point(lambda v: 255 if v > 48 else 0)
+    changed = sum(1 for v in diff.getdata() if v) / (new.size[0] * new.size[1])
+    if changed > 0.005:
+        diff.save(shot.replace(".png", "-diff.png"))
+        raise AssertionError(f"{changed:.2%} of the preview's pixels differ from {reference}; see the diff beside {shot}")
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -333,6 +455,7 @@ def main():
         ("email: Python's email and html5lib", checks.email),
         ("email of hostile text: valid HTML, nothing runs", checks.hostile_email),
         ("HTML in Chromium: every sentence shows, no script", checks.browser),
+        ("presskit preview in Chromium (Selenium): edits, errors, scroll and zoom kept", checks.preview),
     ]
     for name, test in tests:
         checks.check(name, test)

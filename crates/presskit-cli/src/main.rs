@@ -9,13 +9,14 @@ mod hint;
 mod job;
 mod output;
 mod style;
+mod watcher;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::cmd::{check, email, fonts, kit, new, render, serve, typst, watch};
+use crate::cmd::{check, email, fonts, kit, new, preview, render, serve, typst, watch};
 
 /// Turns a structured press release into a branded, print-ready PDF.
 #[derive(Parser)]
@@ -57,6 +58,9 @@ enum Command {
     New(new::NewArgs),
     /// List the font families a brand can use and where each comes from.
     Fonts(fonts::FontsArgs),
+    /// Show a release's pages in the browser, updated on every save of it,
+    /// its translations, images or brand, with check's warnings beside.
+    Preview(preview::PreviewArgs),
     /// Serve renders over HTTP for newsroom systems: POST /v1/render with a
     /// release, get its PDF (or PNG, SVG, HTML, text, email). See
     /// docs/SERVICE.md.
@@ -115,6 +119,7 @@ fn main() -> ExitCode {
         Command::New(args) => new::new(&args, say),
         Command::Fonts(args) => fonts::fonts(&args),
         Command::Serve(args) => serve::serve(&args, say),
+        Command::Preview(args) => preview::preview(&args, say),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "presskit", &mut std::io::stdout());

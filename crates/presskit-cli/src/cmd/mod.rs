@@ -6,6 +6,7 @@ pub mod email;
 pub mod fonts;
 pub mod kit;
 pub mod new;
+pub mod preview;
 pub mod render;
 pub mod serve;
 pub mod typst;

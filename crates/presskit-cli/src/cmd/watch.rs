@@ -3,26 +3,15 @@
 //! error. The renderer stays warm between renders, so a re-render costs a
 //! fraction of the first.
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Instant;
 
 use presskit::Renderer;
 
 use crate::job::{Format, RenderArgs, Target, check_format, load, render_one};
 use crate::output::plural;
 use crate::style;
+use crate::watcher::Watcher;
 use crate::{Failure, Say, batch};
-
-/// How often files are looked at: quick to notice, cheap to poll.
-const POLL: Duration = Duration::from_millis(150);
-
-/// A file's state as far as watching goes.
-type Stamp = Option<(SystemTime, u64)>;
-
-fn stamp(path: &Path) -> Stamp {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
 
 pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
     if args.releases.len() != 1 || batch::is_batch(&args.releases) {
@@ -49,7 +38,8 @@ pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
                 files.insert(0, release.clone());
             }
         }
-        let stamps: Vec<Stamp> = files.iter().map(|f| stamp(f)).collect();
+        // Watching starts before the render, so a save during it is seen.
+        let watcher = Watcher::new(&files);
         let start = Instant::now();
         let warn = |w: String| anstream::eprintln!("{} {w}", style::warning());
         match render_one(release, &target, format, args, &renderer, Say { quiet: true, ..say }, &warn) {
@@ -74,21 +64,9 @@ pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
             );
         }
         first = false;
-        let changed = wait_for_change(&files, &stamps);
-        // Editors write in steps (truncate, write, rename): let them finish.
-        std::thread::sleep(Duration::from_millis(50));
+        let changed = watcher.wait();
         if !say.quiet {
             eprintln!("{} changed", changed.display());
-        }
-    }
-}
-
-/// Waits until one of `files` differs from its stamp; returns it.
-fn wait_for_change<'a>(files: &'a [PathBuf], stamps: &[Stamp]) -> &'a Path {
-    loop {
-        std::thread::sleep(POLL);
-        if let Some((file, _)) = files.iter().zip(stamps).find(|(f, s)| stamp(f) != **s) {
-            return file;
         }
     }
 }
