@@ -257,7 +257,7 @@ impl Brand {
         load::check_text(text, &origin.name)?;
         let text = load::strip_bom(text);
         let mut origin = origin;
-        origin.source = Some(crate::model::Source { text: text.into(), format: load::Format::Yaml });
+        origin.source = Some(crate::model::Source { text: text.into(), format: crate::format::Format::Yaml });
         let raw: RawBrand = if text.trim().is_empty() {
             RawBrand::default()
         } else {

@@ -9,7 +9,8 @@ use serde::Deserialize;
 
 use crate::content::{Block, Content, Inline};
 use crate::error::Location;
-use crate::load::{self, Format, Syntax};
+use crate::format::Format;
+use crate::load::{self, Syntax};
 use crate::model::{Brand, Contact, Origin, Release, Source};
 use crate::warning::{Warning, WarningKind};
 
@@ -68,7 +69,7 @@ fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<Warning
             "add `dateline:` with the place the news comes from, e.g. `Brussels`",
         );
     }
-    for (kind, message) in release.embargo_warnings(now) {
+    for (kind, message) in embargo_warnings(release, now) {
         warn(at.key("embargo"), kind, message, "correct `embargo` or `date`");
     }
 
@@ -148,6 +149,26 @@ fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<Warning
     out.extend(brand_warnings(brand));
     // The release's warnings first, then the brand's, each in line order.
     out.sort_by_key(|w| (w.file != release.origin.name, w.location.map(|l| (l.line, l.column))));
+    out
+}
+
+/// What a press officer should hear about the embargo: that it is
+/// already past at `now`, or ends before the release date.
+fn embargo_warnings(release: &Release, now: SystemTime) -> Vec<(WarningKind, String)> {
+    let Some(embargo) = release.embargo else { return Vec::new() };
+    let mut out = Vec::new();
+    if embargo.is_past(now) {
+        out.push((
+            WarningKind::EmbargoPast,
+            format!("the embargo ({}) is already past", embargo.to_rfc3339()),
+        ));
+    }
+    if embargo.date() < release.date {
+        out.push((
+            WarningKind::EmbargoBeforeDate,
+            format!("the embargo ends on {}, before the release date {}", embargo.date(), release.date),
+        ));
+    }
     out
 }
 

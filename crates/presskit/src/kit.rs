@@ -8,7 +8,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::load::{self, Format, Syntax};
+use crate::format::Format;
+use crate::load::{self, Syntax};
 use crate::model::{Brand, Date, Lang, Origin, Release};
 use crate::sandbox::Sandbox;
 

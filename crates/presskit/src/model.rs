@@ -12,7 +12,6 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::sandbox::Sandbox;
-use crate::warning::WarningKind;
 
 /// One press release, loaded and validated. It serializes to the JSON that
 /// PDF/A-3 output carries as an attachment (without images and origin).
@@ -98,26 +97,6 @@ impl Release {
     /// The release's languages: its own first, then its translations'.
     pub fn languages(&self) -> Vec<Lang> {
         std::iter::once(self.lang.clone()).chain(self.translations.iter().map(|t| t.lang.clone())).collect()
-    }
-
-    /// What a press officer should hear about the embargo: that it is
-    /// already past at `now`, or ends before the release date.
-    pub(crate) fn embargo_warnings(&self, now: std::time::SystemTime) -> Vec<(WarningKind, String)> {
-        let Some(embargo) = self.embargo else { return Vec::new() };
-        let mut out = Vec::new();
-        if embargo.0 < time::OffsetDateTime::from(now) {
-            out.push((
-                WarningKind::EmbargoPast,
-                format!("the embargo ({}) is already past", embargo.to_rfc3339()),
-            ));
-        }
-        if embargo.date() < self.date {
-            out.push((
-                WarningKind::EmbargoBeforeDate,
-                format!("the embargo ends on {}, before the release date {}", embargo.date(), self.date),
-            ));
-        }
-        out
     }
 
     /// The files the release was read from: itself, its translation files
@@ -260,7 +239,7 @@ pub(crate) fn memory_key(name: &str) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Source {
     pub text: Arc<str>,
-    pub format: crate::load::Format,
+    pub format: crate::format::Format,
 }
 
 /// A file an input names (an image or a font), read into memory.
@@ -529,6 +508,11 @@ impl Embargo {
         self.0.offset().whole_minutes() as i32
     }
 
+    /// Whether the embargo is already past at `now`.
+    pub(crate) fn is_past(self, now: std::time::SystemTime) -> bool {
+        self.0 < time::OffsetDateTime::from(now)
+    }
+
     /// The embargo in RFC 3339 form.
     pub fn to_rfc3339(self) -> String {
         self.0.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
@@ -560,7 +544,9 @@ impl Lang {
     /// The languages presskit has labels and date formats for (`en`, `fr`,
     /// `nl`, `de`, `es`, `it`, `pt`); a release in another language gets
     /// English labels.
-    pub const LABELLED: [&str; 7] = crate::labels::LANGUAGES;
+    // Held here rather than with the labels: the model needs it and must
+    // not depend on a later stage.
+    pub const LABELLED: [&str; 7] = ["en", "fr", "nl", "de", "es", "it", "pt"];
 
     /// Checks the shape of a tag: a 2–3 letter language, then optional
     /// subtags of 1–8 letters or digits.

@@ -6,8 +6,9 @@ use serde::Deserialize;
 
 use crate::content::Content;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::format::Format;
 use crate::images;
-use crate::load::{self, Format, Syntax};
+use crate::load::{self, Syntax};
 use crate::markdown;
 use crate::model::{Boilerplate, Contact, Date, Embargo, Lang, Origin, Region, Release};
 use crate::sandbox::Sandbox;
