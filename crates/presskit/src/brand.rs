@@ -239,7 +239,7 @@ impl Brand {
     }
 
     /// Loads a brand file another input names, from what was checked.
-    fn from_resolved(path: &load::Resolved, sandbox: Sandbox) -> Result<Self> {
+    fn from_resolved(path: &load::ResolvedPath, sandbox: Sandbox) -> Result<Self> {
         let text = load::read_resolved_text(path, &sandbox.limits)?;
         Self::from_text(&text, Origin::for_file(&path.shown).with_sandbox(sandbox))
     }

@@ -126,7 +126,7 @@ struct LayoutData {
     figure_height_mm: f64,
     /// The theme and its settings, the brand's applied.
     #[serde(flatten)]
-    theme: crate::layout::Resolved,
+    theme: crate::layout::LayoutSettings,
 }
 
 #[derive(Serialize)]
@@ -250,7 +250,7 @@ fn build_documents(
         Paper::A4 => 210.0,
         Paper::UsLetter => 215.9,
     };
-    let theme = brand.layout.resolve();
+    let theme = brand.layout.settings();
     let text_width = points(paper_width_mm - theme.margins.left - theme.margins.right);
     let figure = Bounds { width: text_width, height: points(FIGURE_HEIGHT_MM) };
     let places: Vec<(&Origin, BTreeMap<_, _>)> =

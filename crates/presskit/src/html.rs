@@ -118,7 +118,7 @@ impl Style {
             // The body's family as in the PDF: the brand's, else the
             // theme's (sans for the modern theme), with a like fallback.
             serif: {
-                let theme = brand.layout.resolve().text_family;
+                let theme = brand.layout.settings().text_family;
                 let stack = if theme.contains("Sans") {
                     "Helvetica,Arial,sans-serif"
                 } else {

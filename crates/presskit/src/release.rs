@@ -92,7 +92,11 @@ impl Release {
 
     /// Loads a release file another input names (a translation, a kit
     /// document), from what was checked inside the sandbox.
-    pub(crate) fn from_resolved(path: &load::Resolved, sandbox: Sandbox, translation: bool) -> Result<Self> {
+    pub(crate) fn from_resolved(
+        path: &load::ResolvedPath,
+        sandbox: Sandbox,
+        translation: bool,
+    ) -> Result<Self> {
         let format = format_of(&path.shown)?;
         let text = load::read_resolved_text(path, &sandbox.limits)?;
         Self::parse(&text, format, Origin::for_file(&path.shown).with_sandbox(sandbox), translation)
