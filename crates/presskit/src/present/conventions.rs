@@ -7,10 +7,10 @@ use std::time::SystemTime;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde::Deserialize;
 
-use crate::content::{Block, Content, Inline};
 use crate::error::Location;
 use crate::format::Format;
-use crate::load::{self, Syntax};
+use crate::input::parse::{self, Syntax};
+use crate::model::content::{Block, Content, Inline};
 use crate::model::{Brand, Contact, Origin, Release, Source};
 use crate::warning::{Warning, WarningKind};
 
@@ -183,7 +183,7 @@ fn link_message(url: &str) -> String {
 }
 
 fn allowed_link(url: &str) -> bool {
-    crate::content::followable(url)
+    crate::model::content::followable(url)
 }
 
 fn shifted(text: &str, offset: usize, lines: usize) -> Location {
@@ -348,7 +348,7 @@ impl<'a> Places<'a> {
         };
         let mut places = Self { text, format: Some(*format), front_line: 0, front: text, body_line: None };
         if *format == Format::Markdown
-            && let Ok(split) = load::split_front_matter(text, origin)
+            && let Ok(split) = parse::split_front_matter(text, origin)
         {
             places.front_line = split.front_line;
             places.front = split.front;
@@ -447,10 +447,10 @@ impl<'a> Places<'a> {
         }
         let origin = Origin::named("");
         let fields: Option<Fields> =
-            self.syntax().and_then(|s| load::deserialize(self.front, s, &origin, 0).ok());
+            self.syntax().and_then(|s| parse::deserialize(self.front, s, &origin, 0).ok());
         let mut out = Vec::new();
         if format == Format::Markdown {
-            if let Ok(split) = load::split_front_matter(self.text, &origin) {
+            if let Ok(split) = parse::split_front_matter(self.text, &origin) {
                 out.push(("body", split.body.to_string(), Some(split.body_line)));
             }
         } else if let Some(body) = fields.as_ref().and_then(|f| f.body.clone()) {

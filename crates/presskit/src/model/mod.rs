@@ -1,8 +1,15 @@
 //! The loaded, validated model: a [`Release`] and the [`Brand`] it is issued
-//! under. Everything here has been checked; the document stage only reads it.
+//! under. Everything here has been checked; the later stages only read it.
+//!
+//! The first stage: it uses only the shared root modules, so every other
+//! stage may read it. Its body text is in `content`, a brand's layout
+//! settings in `layout`; both are re-exported here, the one public path.
 
-pub use crate::content::{Block, Content, Image, Inline};
-pub use crate::layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
+pub(crate) mod content;
+pub(crate) mod layout;
+
+pub use content::{Block, Content, Image, Inline};
+pub use layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -178,7 +185,7 @@ pub struct Brand {
     /// One line of small print at the foot of every page.
     pub footer: Option<String>,
     /// Theme, layout settings, or a template of the brand's own.
-    pub layout: crate::layout::Layout,
+    pub layout: Layout,
     /// Images the boilerplate's Markdown names, read and checked.
     pub images: Vec<Asset>,
     /// Where the brand came from (`None` for the built-in neutral brand).
