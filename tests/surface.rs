@@ -59,11 +59,24 @@ fn flags(text: &str) -> Vec<&str> {
 /// Typst's own hints name.
 const TYPST_FLAGS: [&str; 3] = ["--root", "--font-path", "--ignore-system-fonts"];
 
+/// The `.rs` files under `dir`, in its stage folders too.
+fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let file = entry.unwrap().path();
+        if file.is_dir() {
+            files.extend(rust_files(&file));
+        } else if file.extension().is_some_and(|e| e == "rs") {
+            files.push(file);
+        }
+    }
+    files
+}
+
 #[test]
 fn library_messages_name_no_command_line_flag() {
     let mut found = Vec::new();
-    for entry in std::fs::read_dir(path("crates/presskit/src")).unwrap() {
-        let file = entry.unwrap().path();
+    for file in rust_files(&path("crates/presskit/src")) {
         let text = std::fs::read_to_string(&file).unwrap();
         // Unit tests may run the CLI's words; the library's code may not.
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();

@@ -37,45 +37,44 @@ struct ApiExamples;
 
 use std::sync::Arc;
 
-mod bidi;
-mod brand;
-mod content;
-mod conventions;
-#[doc(hidden)]
-pub mod document;
-mod email;
+// Shared by every stage.
 mod error;
-mod fonts;
-mod html;
-mod images;
-mod kit;
-mod labels;
-mod layout;
-mod load;
-#[doc(hidden)]
-pub mod markdown;
-pub mod model;
-mod options;
-mod plain;
-mod release;
-mod render;
+mod format;
 mod sandbox;
 mod standards;
-mod template;
-mod view;
 mod warning;
-mod world;
 
-pub use document::ProjectFile;
-pub use email::EmailOptions;
+// The stages, in pipeline order (blank lines keep rustfmt from sorting
+// them). A stage uses the shared modules, itself and earlier stages only,
+// never a later one: model < input < present < typeset < export.
+pub mod model;
+
+mod input;
+
+mod present;
+
+// Hidden: public only for the project types `Renderer` hands out.
+#[doc(hidden)]
+pub mod typeset;
+
+mod export;
+
+// The fuzz targets, benches and tests reach these by their old paths.
+#[doc(hidden)]
+pub use input::markdown;
+#[doc(hidden)]
+pub use typeset::data as document;
+
 pub use error::{Error, ErrorKind, Location, Result, Setting};
-pub use kit::Kit;
-pub use load::Format;
+pub use export::email::EmailOptions;
+pub use export::render::{Document, Renderer};
+pub use format::Format;
+pub use input::kit::Kit;
 pub use model::{Brand, Lang, Origin, Release};
-pub use options::{Languages, Options};
-pub use render::{Document, Renderer};
+pub use present::options::{Languages, Options};
 pub use sandbox::{Limits, Sandbox};
 pub use standards::{Archival, Standards};
+pub use typeset::data::ProjectFile;
 pub use warning::{Warning, WarningKind};
 
 impl Origin {

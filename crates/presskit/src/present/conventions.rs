@@ -7,9 +7,10 @@ use std::time::SystemTime;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde::Deserialize;
 
-use crate::content::{Block, Content, Inline};
 use crate::error::Location;
-use crate::load::{self, Format, Syntax};
+use crate::format::Format;
+use crate::input::parse::{self, Syntax};
+use crate::model::content::{Block, Content, Inline};
 use crate::model::{Brand, Contact, Origin, Release, Source};
 use crate::warning::{Warning, WarningKind};
 
@@ -68,7 +69,7 @@ fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<Warning
             "add `dateline:` with the place the news comes from, e.g. `Brussels`",
         );
     }
-    for (kind, message) in release.embargo_warnings(now) {
+    for (kind, message) in embargo_warnings(release, now) {
         warn(at.key("embargo"), kind, message, "correct `embargo` or `date`");
     }
 
@@ -151,6 +152,26 @@ fn conventions(release: &Release, brand: &Brand, now: SystemTime) -> Vec<Warning
     out
 }
 
+/// What a press officer should hear about the embargo: that it is
+/// already past at `now`, or ends before the release date.
+fn embargo_warnings(release: &Release, now: SystemTime) -> Vec<(WarningKind, String)> {
+    let Some(embargo) = release.embargo else { return Vec::new() };
+    let mut out = Vec::new();
+    if embargo.is_past(now) {
+        out.push((
+            WarningKind::EmbargoPast,
+            format!("the embargo ({}) is already past", embargo.to_rfc3339()),
+        ));
+    }
+    if embargo.date() < release.date {
+        out.push((
+            WarningKind::EmbargoBeforeDate,
+            format!("the embargo ends on {}, before the release date {}", embargo.date(), release.date),
+        ));
+    }
+    out
+}
+
 const EMPTY_ABOUT: &str = "write the section's text, or remove it";
 const LINK_HINT: &str = "link to an https:// page, a mailto: address or a tel: number";
 
@@ -162,7 +183,7 @@ fn link_message(url: &str) -> String {
 }
 
 fn allowed_link(url: &str) -> bool {
-    crate::content::followable(url)
+    crate::model::content::followable(url)
 }
 
 fn shifted(text: &str, offset: usize, lines: usize) -> Location {
@@ -327,7 +348,7 @@ impl<'a> Places<'a> {
         };
         let mut places = Self { text, format: Some(*format), front_line: 0, front: text, body_line: None };
         if *format == Format::Markdown
-            && let Ok(split) = load::split_front_matter(text, origin)
+            && let Ok(split) = parse::split_front_matter(text, origin)
         {
             places.front_line = split.front_line;
             places.front = split.front;
@@ -426,10 +447,10 @@ impl<'a> Places<'a> {
         }
         let origin = Origin::named("");
         let fields: Option<Fields> =
-            self.syntax().and_then(|s| load::deserialize(self.front, s, &origin, 0).ok());
+            self.syntax().and_then(|s| parse::deserialize(self.front, s, &origin, 0).ok());
         let mut out = Vec::new();
         if format == Format::Markdown {
-            if let Ok(split) = load::split_front_matter(self.text, &origin) {
+            if let Ok(split) = parse::split_front_matter(self.text, &origin) {
                 out.push(("body", split.body.to_string(), Some(split.body_line)));
             }
         } else if let Some(body) = fields.as_ref().and_then(|f| f.body.clone()) {

@@ -2,11 +2,11 @@
 //! release line and date, the dateline, the "About" sections, the contacts
 //! and the end mark, decided once for the PDF, the text and the HTML alike.
 
-use crate::content::{Content, Inline};
 use crate::error::{Error, ErrorKind, Result};
-use crate::labels::Labels;
+use crate::model::content::{Content, Inline};
 use crate::model::{Brand, Contact, Lang, Region, Release};
-use crate::options::{Languages, Options};
+use crate::present::labels::Labels;
+use crate::present::options::{Languages, Options};
 
 /// One language's release, ready to show.
 pub(crate) struct View {
@@ -120,7 +120,7 @@ impl View {
     /// dateline cannot reorder the body it is run into.
     fn contain_bidi(&mut self) {
         fn one(text: &mut String) {
-            if let std::borrow::Cow::Owned(contained) = crate::bidi::contain(text) {
+            if let std::borrow::Cow::Owned(contained) = crate::present::bidi::contain(text) {
                 *text = contained;
             }
         }
@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn french_spacing_uses_narrow_spaces() {
-        let mut content = Content(vec![crate::content::Block::Paragraph(vec![Inline::Text(
+        let mut content = Content(vec![crate::model::content::Block::Paragraph(vec![Inline::Text(
             "Parmi elles : ceci; « cela » à 10:30".into(),
         )])]);
         french_spacing(&mut content);

@@ -1,5 +1,5 @@
 //! The sandboxed, in-memory Typst World: it serves the template, the data,
-//! the images the document stage put in the project, and fonts. A brand's
+//! the images [`data`](super::data) put in the project, and fonts. A brand's
 //! own template may also read files beside it, inside the sandbox. Nothing
 //! else: no packages, no network, no clock.
 
@@ -14,7 +14,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
 
-use crate::fonts::FontSet;
+use crate::typeset::fonts::FontSet;
 
 /// The virtual file id of a project path like `/data.json`.
 pub(crate) fn file_id(path: &str) -> FileId {

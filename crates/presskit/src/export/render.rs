@@ -10,18 +10,18 @@ use typst::utils::{LazyHash, Scalar};
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
-use crate::document::{self, Project, ProjectFile};
 use crate::error::{Error, ErrorKind, Location, Result, Setting};
-use crate::fonts::{self, FontSet};
-use crate::images::{self, Bounds, Prepared};
-use crate::kit::Kit;
+use crate::input::images::{self, Bounds, Prepared};
+use crate::input::kit::Kit;
 use crate::model::{Asset, Brand, Release};
-use crate::options::Options;
+use crate::present::options::Options;
 use crate::sandbox::Limits;
 use crate::standards::Standards;
-use crate::template;
+use crate::typeset::data::{self, Project, ProjectFile};
+use crate::typeset::fonts::{self, FontSet};
+use crate::typeset::template;
+use crate::typeset::world::{SandboxWorld, file_id};
 use crate::warning::{Warning, WarningKind};
-use crate::world::{SandboxWorld, file_id};
 
 /// Renders releases. Loads the bundled fonts and Typst's library once; share
 /// one renderer across threads (it is `Send + Sync`) to render many releases.
@@ -67,8 +67,8 @@ impl Renderer {
         Self {
             library: Arc::new(LazyHash::new(Library::default())),
             bundled: Arc::new(FontSet::new(fonts::bundled())),
-            template: Source::new(file_id(document::TEMPLATE_PATH), document::TEMPLATE.into()),
-            lib: Source::new(file_id(document::LIBRARY_PATH), document::LIBRARY.into()),
+            template: Source::new(file_id(data::TEMPLATE_PATH), data::TEMPLATE.into()),
+            lib: Source::new(file_id(data::LIBRARY_PATH), data::LIBRARY.into()),
             fallback: fonts::Fallback { fonts: Vec::new(), system: true },
             template_time: Self::DEFAULT_TEMPLATE_TIME,
             cache_age: Some(Self::DEFAULT_CACHE_AGE),
@@ -182,7 +182,7 @@ impl Renderer {
         for release in &kit.documents {
             check_options(release, brand, options)?;
         }
-        document::build_kit(kit, brand, options, &mut |asset, bounds, limits| {
+        data::build_kit(kit, brand, options, &mut |asset, bounds, limits| {
             self.prepare_image(asset, bounds, options.image_ppi(), limits)
         })
     }
@@ -208,7 +208,7 @@ impl Renderer {
         };
 
         let mut files = HashMap::new();
-        files.insert(file_id(document::DATA_PATH), Bytes::new(project.data));
+        files.insert(file_id(data::DATA_PATH), Bytes::new(project.data));
         for file in &project.files {
             files.insert(file_id(&file.path), Bytes::new(Arc::clone(&file.data)));
         }
@@ -346,7 +346,7 @@ impl Renderer {
     /// template reads. The options are checked against the input here.
     pub fn project(&self, release: &Release, brand: &Brand, options: &Options) -> Result<Project> {
         check_options(release, brand, options)?;
-        document::build(release, brand, options, &mut |asset, bounds, limits| {
+        data::build(release, brand, options, &mut |asset, bounds, limits| {
             self.prepare_image(asset, bounds, options.image_ppi(), limits)
         })
     }
@@ -375,9 +375,9 @@ impl Renderer {
         let file =
             |path: &str, data: Vec<u8>| ProjectFile { path: path.into(), data: data.into(), image: None };
         let mut out = vec![
-            file(document::TEMPLATE_PATH.trim_start_matches('/'), document::TEMPLATE.as_bytes().to_vec()),
-            file(document::LIBRARY_PATH.trim_start_matches('/'), document::LIBRARY.as_bytes().to_vec()),
-            file(document::DATA_PATH.trim_start_matches('/'), project.data),
+            file(data::TEMPLATE_PATH.trim_start_matches('/'), data::TEMPLATE.as_bytes().to_vec()),
+            file(data::LIBRARY_PATH.trim_start_matches('/'), data::LIBRARY.as_bytes().to_vec()),
+            file(data::DATA_PATH.trim_start_matches('/'), project.data),
         ];
         out.extend(
             project
@@ -403,7 +403,7 @@ impl Renderer {
             font_names.push(format!("- `fonts/{name}`: {family}"));
             out.push(file(&format!("fonts/{name}"), data.to_vec()));
         }
-        out.push(file("data.schema.json", document::SCHEMA.as_bytes().to_vec()));
+        out.push(file("data.schema.json", data::SCHEMA.as_bytes().to_vec()));
         out.push(file("README.md", project_readme(&font_names).into_bytes()));
         Ok(out)
     }
@@ -537,9 +537,9 @@ fn project_readme(fonts: &[String]) -> String {
          edit it, put it beside `_brand.yml` and name it there:\n\
          `defaults: {{presskit: {{template: house.typ}}}}`. It receives the data\n\
          described by `data.schema.json` (version {}) and docs/TEMPLATES.md.\n",
-        document::GENERATOR,
+        data::GENERATOR,
         fonts.join("\n"),
-        document::SCHEMA_VERSION
+        data::SCHEMA_VERSION
     )
 }
 
@@ -553,7 +553,8 @@ fn check_families(project: &Project, fonts: &FontSet, brand: &Brand) -> Result<(
                 fonts.family_names().join(", ")
             ));
             if let Some(origin) = &brand.origin {
-                err = err.in_file(&origin.name).at(crate::load::locate_value(origin, "family", family));
+                err =
+                    err.in_file(&origin.name).at(crate::input::parse::locate_value(origin, "family", family));
             }
             return Err(err);
         }
@@ -720,7 +721,7 @@ impl Document {
         })?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(self.ident.clone()),
-            creator: Smart::Custom(Some(document::GENERATOR.into())),
+            creator: Smart::Custom(Some(data::GENERATOR.into())),
             tagged: self.tagged,
             standards,
             ..typst_pdf::PdfOptions::default()

@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::content::{Block, Content, Inline};
 use crate::error::{Error, ErrorKind, Result};
-use crate::images::{self, Bounds, ImageKind};
+use crate::export::text::contact_lines;
+use crate::input::images::{self, Bounds, ImageKind};
+use crate::model::content::{Block, Content, Inline};
 use crate::model::{Asset, Brand, Release};
-use crate::options::Options;
-use crate::plain::contact_lines;
-use crate::view::View;
+use crate::present::options::Options;
+use crate::present::view::View;
 
 /// How the HTML refers to its images.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +118,7 @@ impl Style {
             // The body's family as in the PDF: the brand's, else the
             // theme's (sans for the modern theme), with a like fallback.
             serif: {
-                let theme = brand.layout.resolve().text_family;
+                let theme = brand.layout.settings().text_family;
                 let stack = if theme.contains("Sans") {
                     "Helvetica,Arial,sans-serif"
                 } else {
@@ -128,7 +128,7 @@ impl Style {
             },
             sans: format!(
                 "'{}',Helvetica,Arial,sans-serif",
-                family(&brand.headings.family, crate::document::DEFAULT_HEADING_FAMILY)
+                family(&brand.headings.family, crate::typeset::data::DEFAULT_HEADING_FAMILY)
             ),
             primary,
         }
@@ -586,7 +586,7 @@ impl Notes {
 
 /// A link, if its address is one a mail client may follow; else the text.
 fn link_html(url: &str, text: &str, color: &str) -> String {
-    if crate::content::followable(url) {
+    if crate::model::content::followable(url) {
         format!("<a href=\"{}\" style=\"color:{color};\">{text}</a>", esc(url.trim()))
     } else {
         text.to_string()

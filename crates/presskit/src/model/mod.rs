@@ -1,8 +1,15 @@
 //! The loaded, validated model: a [`Release`] and the [`Brand`] it is issued
-//! under. Everything here has been checked; the document stage only reads it.
+//! under. Everything here has been checked; the later stages only read it.
+//!
+//! The first stage: it uses only the shared root modules, so every other
+//! stage may read it. Its body text is in `content`, a brand's layout
+//! settings in `layout`; both are re-exported here, the one public path.
 
-pub use crate::content::{Block, Content, Image, Inline};
-pub use crate::layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
+pub(crate) mod content;
+pub(crate) mod layout;
+
+pub use content::{Block, Content, Image, Inline};
+pub use layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -12,7 +19,6 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::sandbox::Sandbox;
-use crate::warning::WarningKind;
 
 /// One press release, loaded and validated. It serializes to the JSON that
 /// PDF/A-3 output carries as an attachment (without images and origin).
@@ -100,26 +106,6 @@ impl Release {
         std::iter::once(self.lang.clone()).chain(self.translations.iter().map(|t| t.lang.clone())).collect()
     }
 
-    /// What a press officer should hear about the embargo: that it is
-    /// already past at `now`, or ends before the release date.
-    pub(crate) fn embargo_warnings(&self, now: std::time::SystemTime) -> Vec<(WarningKind, String)> {
-        let Some(embargo) = self.embargo else { return Vec::new() };
-        let mut out = Vec::new();
-        if embargo.0 < time::OffsetDateTime::from(now) {
-            out.push((
-                WarningKind::EmbargoPast,
-                format!("the embargo ({}) is already past", embargo.to_rfc3339()),
-            ));
-        }
-        if embargo.date() < self.date {
-            out.push((
-                WarningKind::EmbargoBeforeDate,
-                format!("the embargo ends on {}, before the release date {}", embargo.date(), self.date),
-            ));
-        }
-        out
-    }
-
     /// The files the release was read from: itself, its translation files
     /// and its images; what to watch for changes.
     pub fn files(&self) -> Vec<PathBuf> {
@@ -199,7 +185,7 @@ pub struct Brand {
     /// One line of small print at the foot of every page.
     pub footer: Option<String>,
     /// Theme, layout settings, or a template of the brand's own.
-    pub layout: crate::layout::Layout,
+    pub layout: Layout,
     /// Images the boilerplate's Markdown names, read and checked.
     pub images: Vec<Asset>,
     /// Where the brand came from (`None` for the built-in neutral brand).
@@ -260,7 +246,7 @@ pub(crate) fn memory_key(name: &str) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Source {
     pub text: Arc<str>,
-    pub format: crate::load::Format,
+    pub format: crate::format::Format,
 }
 
 /// A file an input names (an image or a font), read into memory.
@@ -529,6 +515,11 @@ impl Embargo {
         self.0.offset().whole_minutes() as i32
     }
 
+    /// Whether the embargo is already past at `now`.
+    pub(crate) fn is_past(self, now: std::time::SystemTime) -> bool {
+        self.0 < time::OffsetDateTime::from(now)
+    }
+
     /// The embargo in RFC 3339 form.
     pub fn to_rfc3339(self) -> String {
         self.0.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
@@ -560,7 +551,9 @@ impl Lang {
     /// The languages presskit has labels and date formats for (`en`, `fr`,
     /// `nl`, `de`, `es`, `it`, `pt`); a release in another language gets
     /// English labels.
-    pub const LABELLED: [&str; 7] = crate::labels::LANGUAGES;
+    // Held here rather than with the labels: the model needs it and must
+    // not depend on a later stage.
+    pub const LABELLED: [&str; 7] = ["en", "fr", "nl", "de", "es", "it", "pt"];
 
     /// Checks the shape of a tag: a 2–3 letter language, then optional
     /// subtags of 1–8 letters or digits.

@@ -11,34 +11,6 @@ use crate::error::{Error, ErrorKind, Location, Result, Setting};
 use crate::model::{Asset, Origin};
 use crate::sandbox::{self, Limits, Refusal};
 
-/// The form of a release file, chosen by its extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Markdown with YAML (`---`) or TOML (`+++`) front matter.
-    Markdown,
-    /// YAML; the body is the `body` field.
-    Yaml,
-    /// JSON; the body is the `body` field.
-    Json,
-    /// TOML; the body is the `body` field.
-    Toml,
-}
-
-impl Format {
-    /// The format for a file name, by extension (`.md`, `.markdown`, `.yaml`,
-    /// `.yml`, `.json`, `.toml`).
-    pub fn from_path(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "md" | "markdown" => Self::Markdown,
-            "yaml" | "yml" => Self::Yaml,
-            "json" => Self::Json,
-            "toml" => Self::Toml,
-            _ => return None,
-        })
-    }
-}
-
 /// The syntax of a piece of structured text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Syntax {
@@ -302,7 +274,7 @@ pub(crate) fn read_text(path: &Path, limits: &Limits) -> Result<String> {
 
 /// Reads a text input file another input names (a brand, translation or
 /// kit document), from what was checked inside the sandbox.
-pub(crate) fn read_resolved_text(path: &Resolved, limits: &Limits) -> Result<String> {
+pub(crate) fn read_resolved_text(path: &ResolvedPath, limits: &Limits) -> Result<String> {
     let file = path.open().map_err(|err| io_error(&path.shown, &err))?;
     read_text_from(file, &path.shown, limits)
 }
@@ -527,13 +499,13 @@ fn size_text(bytes: u64) -> String {
 }
 
 /// A path an input names: as joined (for messages) and as found on disk.
-pub(crate) struct Resolved {
+pub(crate) struct ResolvedPath {
     pub shown: PathBuf,
     pub real: PathBuf,
     found: sandbox::Found,
 }
 
-impl Resolved {
+impl ResolvedPath {
     /// Opens the file that was checked (see [`sandbox::Found::open`]).
     pub(crate) fn open(&self) -> std::io::Result<std::fs::File> {
         self.found.open()
@@ -546,7 +518,7 @@ pub(crate) fn resolve(
     name: &str,
     what: &str,
     location: Option<Location>,
-) -> Result<Resolved> {
+) -> Result<ResolvedPath> {
     let fail = |message: String, hint: String| {
         Error::new(ErrorKind::Io, message).in_file(&origin.name).at(location).with_hint(hint)
     };
@@ -566,7 +538,7 @@ pub(crate) fn resolve(
         ));
     };
     match sandbox::resolve(dir, name, &origin.sandbox.allowed_dirs) {
-        Ok(found) => Ok(Resolved { shown: found.joined.clone(), real: found.real.clone(), found }),
+        Ok(found) => Ok(ResolvedPath { shown: found.joined.clone(), real: found.real.clone(), found }),
         Err(Refusal::Url) => Err(fail(
             format!("the {what} `{name}` is a URL; presskit reads only local files"),
             format!("download the {what} and name the local file"),

@@ -4,11 +4,12 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::Content;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::images;
-use crate::load::{self, Format, Syntax};
-use crate::markdown;
+use crate::format::Format;
+use crate::input::images;
+use crate::input::markdown;
+use crate::input::parse::{self, Syntax};
+use crate::model::content::Content;
 use crate::model::{Boilerplate, Contact, Date, Embargo, Lang, Origin, Region, Release};
 use crate::sandbox::Sandbox;
 
@@ -85,21 +86,25 @@ impl Release {
     pub fn from_path_in(path: impl AsRef<Path>, sandbox: Sandbox) -> Result<Self> {
         let path = path.as_ref();
         let format = format_of(path)?;
-        let text = load::read_text(path, &sandbox.limits)?;
+        let text = parse::read_text(path, &sandbox.limits)?;
         Self::from_text(&text, format, Origin::for_file(path).with_sandbox(sandbox))
     }
 
     /// Loads a release file another input names (a translation, a kit
     /// document), from what was checked inside the sandbox.
-    pub(crate) fn from_resolved(path: &load::Resolved, sandbox: Sandbox, translation: bool) -> Result<Self> {
+    pub(crate) fn from_resolved(
+        path: &parse::ResolvedPath,
+        sandbox: Sandbox,
+        translation: bool,
+    ) -> Result<Self> {
         let format = format_of(&path.shown)?;
-        let text = load::read_resolved_text(path, &sandbox.limits)?;
+        let text = parse::read_resolved_text(path, &sandbox.limits)?;
         Self::parse(&text, format, Origin::for_file(&path.shown).with_sandbox(sandbox), translation)
     }
 
     /// Loads a release from bytes (an upload, say), which must be UTF-8.
     pub fn from_bytes(bytes: &[u8], format: Format, origin: Origin) -> Result<Self> {
-        let text = load::text_from_bytes(bytes.to_vec(), &origin.name)?;
+        let text = parse::text_from_bytes(bytes.to_vec(), &origin.name)?;
         Self::from_text(&text, format, origin)
     }
 
@@ -113,16 +118,16 @@ impl Release {
     /// not list translations itself, refused before any is read, so that
     /// a file naming itself cannot recurse.
     fn parse(text: &str, format: Format, origin: Origin, translation: bool) -> Result<Self> {
-        load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
-        load::check_text(text, &origin.name)?;
-        let text = load::strip_bom(text);
+        parse::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
+        parse::check_text(text, &origin.name)?;
+        let text = parse::strip_bom(text);
         let mut origin = origin;
         origin.source = Some(crate::model::Source { text: text.into(), format });
         let (raw, body, body_line) = match format {
             Format::Markdown => {
-                let split = load::split_front_matter(text, &origin)?;
+                let split = parse::split_front_matter(text, &origin)?;
                 let raw: RawRelease =
-                    load::deserialize(split.front, split.syntax, &origin, split.front_line)?;
+                    parse::deserialize(split.front, split.syntax, &origin, split.front_line)?;
                 if raw.body.is_some() {
                     return Err(Error::new(ErrorKind::InvalidValue, "`body` is set in the front matter")
                         .in_file(&origin.name)
@@ -138,7 +143,7 @@ impl Release {
                     Format::Json => Syntax::Json,
                     _ => Syntax::Toml,
                 };
-                let mut raw: RawRelease = load::deserialize(text, syntax, &origin, 0)?;
+                let mut raw: RawRelease = parse::deserialize(text, syntax, &origin, 0)?;
                 let body = raw.body.take().ok_or_else(|| {
                     Error::new(ErrorKind::MissingField, "missing required field `body`")
                         .in_file(&origin.name)
@@ -151,7 +156,7 @@ impl Release {
         // parsed: the parsed values are held to the same limit, without a
         // place.
         for value in raw_texts(&raw).chain([body.as_str()]) {
-            load::check_text(value, &origin.name)?;
+            parse::check_text(value, &origin.name)?;
         }
         if translation && !raw.translations.is_empty() {
             return Err(Error::new(
@@ -219,7 +224,7 @@ impl RawRelease {
             }
             translations.push(translation);
         }
-        let nonempty = load::nonempty;
+        let nonempty = parse::nonempty;
         Ok(Release {
             headline: self.headline.trim().to_string(),
             date: self.date,
@@ -287,7 +292,8 @@ fn translation(
         }
         // The file is a release of its own, renderable alone; its text is
         // taken, and its date and embargo must agree.
-        let path = load::resolve(origin, file, "translation file", load::locate_value(origin, "file", file))?;
+        let path =
+            parse::resolve(origin, file, "translation file", parse::locate_value(origin, "file", file))?;
         // One file is one language; and the release with its translation
         // files is held to the size limit of one input, so that naming
         // files many times cannot multiply the work.
@@ -371,14 +377,14 @@ fn translated(
     let fail = |message: String, hint: &str| {
         Error::new(ErrorKind::MissingField, message).in_file(&origin.name).with_hint(hint)
     };
-    let headline = load::nonempty(raw.headline)
+    let headline = parse::nonempty(raw.headline)
         .ok_or_else(|| fail(format!("the {name} has no `headline`"), "give the translated headline"))?;
     let body = raw.body.filter(|b| !b.trim().is_empty()).ok_or_else(|| {
         fail(format!("the {name} has no body"), "give the translated text in `body` (or in the file)")
     })?;
     let field = |f: &str| format!("translations.{}.{f}", lang.as_str());
     let body = markdown_field(&body, MarkdownPlace { field: &field("body"), line: None }, origin, images)?;
-    let notes_to_editors = load::nonempty(raw.notes_to_editors)
+    let notes_to_editors = parse::nonempty(raw.notes_to_editors)
         .map(|n| {
             markdown_field(
                 &n,
@@ -400,13 +406,13 @@ fn translated(
         lang,
         headline,
         body,
-        subheadline: load::nonempty(raw.subheadline),
-        dateline: load::nonempty(raw.dateline),
-        label: load::nonempty(raw.label),
+        subheadline: parse::nonempty(raw.subheadline),
+        dateline: parse::nonempty(raw.dateline),
+        label: parse::nonempty(raw.label),
         boilerplates,
         notes_to_editors,
         end_mark: raw.end_mark.map(|s| s.trim().to_string()),
-        slug: load::nonempty(raw.slug),
+        slug: parse::nonempty(raw.slug),
         keywords: raw.keywords,
     })
 }
@@ -509,7 +515,7 @@ pub(crate) fn markdown_field(
     // where that is in the file.
     content.visit_mut(
         &mut |block| {
-            if let crate::content::Block::Image(image) = block {
+            if let crate::model::content::Block::Image(image) = block {
                 image.location = place.line.and_then(|line| image.location.map(|l| l.shifted(line)));
             }
         },
@@ -519,7 +525,7 @@ pub(crate) fn markdown_field(
         if images.iter().any(|a| a.name == image.src) {
             continue;
         }
-        let asset = load::read_image_among(origin, &image.src, locate(*offset), images)
+        let asset = parse::read_image_among(origin, &image.src, locate(*offset), images)
             .map_err(|e| e.with_kind(ErrorKind::Image))?;
         images::check(&asset, &origin.sandbox.limits).map_err(|message| {
             Error::new(ErrorKind::Image, message)

@@ -123,13 +123,13 @@ pub struct Layout {
 
 /// A theme's settings once the brand's own are applied.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct Resolved {
+pub(crate) struct LayoutSettings {
     pub theme: Theme,
     pub logo_position: Side,
     pub logo_height_mm: f64,
     pub address: AddressPlace,
     pub accent: Accent,
-    pub margins: ResolvedMargins,
+    pub margins: LayoutMargins,
     /// The body text's family unless the brand names one.
     #[serde(skip)]
     pub text_family: &'static str,
@@ -169,7 +169,7 @@ pub(crate) enum HeaderStyle {
 
 /// Margins in millimetres.
 #[derive(Debug, Clone, Copy, Serialize)]
-pub(crate) struct ResolvedMargins {
+pub(crate) struct LayoutMargins {
     pub top: f64,
     pub bottom: f64,
     pub left: f64,
@@ -178,7 +178,7 @@ pub(crate) struct ResolvedMargins {
 
 impl Layout {
     /// The settings to lay out with: the brand's, else its theme's.
-    pub(crate) fn resolve(&self) -> Resolved {
+    pub(crate) fn settings(&self) -> LayoutSettings {
         let (side, logo, address, accent, [top, bottom, x], family, size, headline) = match self.theme {
             Theme::Classic => {
                 (Side::Left, 16.0, AddressPlace::Header, Accent::Rule, [22.0, 26.0, 22.0], SERIF, 10.5, 19.0)
@@ -191,13 +191,13 @@ impl Layout {
             }
         };
         let m = self.margins;
-        Resolved {
+        LayoutSettings {
             theme: self.theme,
             logo_position: self.logo_position.unwrap_or(side),
             logo_height_mm: self.logo_height_mm.unwrap_or(logo),
             address: self.address.unwrap_or(address),
             accent: self.accent.unwrap_or(accent),
-            margins: ResolvedMargins {
+            margins: LayoutMargins {
                 top: m.top.unwrap_or(top),
                 bottom: m.bottom.unwrap_or(bottom),
                 left: m.left.unwrap_or(x),
@@ -280,8 +280,8 @@ mod tests {
     #[test]
     fn settings_override_the_theme() {
         let layout = Layout { theme: Theme::Compact, logo_position: Some(Side::Left), ..Layout::default() };
-        let resolved = layout.resolve();
-        assert_eq!((resolved.logo_position, resolved.address), (Side::Left, AddressPlace::Footer));
+        let settings = layout.settings();
+        assert_eq!((settings.logo_position, settings.address), (Side::Left, AddressPlace::Footer));
         assert_eq!("Modern".parse::<Theme>(), Ok(Theme::Modern));
         assert!("fancy".parse::<Theme>().unwrap_err().contains("classic, modern and compact"));
     }

@@ -14,23 +14,23 @@ use crate::model::{Brand, BrandFont};
 /// The font files bundled with presskit (SIL Open Font License; the licence
 /// texts are in `fonts/`).
 const BUNDLED: [&[u8]; 8] = [
-    include_bytes!("../../../fonts/source-serif-4/SourceSerif4-Regular.otf"),
-    include_bytes!("../../../fonts/source-serif-4/SourceSerif4-It.otf"),
-    include_bytes!("../../../fonts/source-serif-4/SourceSerif4-Bold.otf"),
-    include_bytes!("../../../fonts/source-serif-4/SourceSerif4-BoldIt.otf"),
-    include_bytes!("../../../fonts/source-sans-3/SourceSans3-Regular.otf"),
-    include_bytes!("../../../fonts/source-sans-3/SourceSans3-It.otf"),
-    include_bytes!("../../../fonts/source-sans-3/SourceSans3-Bold.otf"),
-    include_bytes!("../../../fonts/source-sans-3/SourceSans3-BoldIt.otf"),
+    include_bytes!("../../../../fonts/source-serif-4/SourceSerif4-Regular.otf"),
+    include_bytes!("../../../../fonts/source-serif-4/SourceSerif4-It.otf"),
+    include_bytes!("../../../../fonts/source-serif-4/SourceSerif4-Bold.otf"),
+    include_bytes!("../../../../fonts/source-serif-4/SourceSerif4-BoldIt.otf"),
+    include_bytes!("../../../../fonts/source-sans-3/SourceSans3-Regular.otf"),
+    include_bytes!("../../../../fonts/source-sans-3/SourceSans3-It.otf"),
+    include_bytes!("../../../../fonts/source-sans-3/SourceSans3-Bold.otf"),
+    include_bytes!("../../../../fonts/source-sans-3/SourceSans3-BoldIt.otf"),
 ];
 
 /// The bundled fonts for emoji and symbols the text fonts lack, searched in
 /// this order: monochrome Noto, so they print and suit PDF/A (SIL Open Font
 /// License; where they come from is in `fonts/README.md`).
 const BUNDLED_FALLBACK: [&[u8]; 3] = [
-    include_bytes!("../../../fonts/noto-emoji/NotoEmoji-Regular.ttf"),
-    include_bytes!("../../../fonts/noto-sans-symbols-2/NotoSansSymbols2-Regular.ttf"),
-    include_bytes!("../../../fonts/noto-sans-symbols/NotoSansSymbols-Regular.ttf"),
+    include_bytes!("../../../../fonts/noto-emoji/NotoEmoji-Regular.ttf"),
+    include_bytes!("../../../../fonts/noto-sans-symbols-2/NotoSansSymbols2-Regular.ttf"),
+    include_bytes!("../../../../fonts/noto-sans-symbols/NotoSansSymbols-Regular.ttf"),
 ];
 
 /// Parses the bundled fonts.

@@ -525,7 +525,7 @@ mod tests {
 
     #[test]
     fn cmyk_jpegs_keep_their_colours() {
-        let cmyk = include_bytes!("../../../tests/cases/images/cmyk.jpg");
+        let cmyk = include_bytes!("../../../../tests/cases/images/cmyk.jpg");
         let prepared = prepare(&asset(cmyk.to_vec()), A4_FIGURE, 300.0, &Limits::default()).unwrap();
         let rgb = image::load_from_memory(&prepared.data).unwrap().to_rgb8();
         let expected = [((16, 16), [220, 30, 30]), ((48, 16), [30, 160, 60]), ((16, 48), [40, 60, 200])];

@@ -9,14 +9,14 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::images;
-use crate::layout::{Accent, AddressPlace, Layout, Margins, Millimetres, Side, Theme};
-use crate::load::{self, Syntax};
+use crate::input::images;
+use crate::input::parse::{self, Syntax};
+use crate::input::release::{RawBoilerplate, boilerplate, check_contacts};
+use crate::model::layout::{Accent, AddressPlace, Layout, Margins, Millimetres, Side, Theme};
 use crate::model::{
     BaseTypography, Brand, BrandFont, Color, Colors, Contact, HeadingTypography, Lang, Logo, Origin, Paper,
     Region, Release,
 };
-use crate::release::{RawBoilerplate, boilerplate, check_contacts};
 use crate::sandbox::Sandbox;
 
 /// The name of the brand file presskit looks for beside a release.
@@ -234,34 +234,34 @@ impl Brand {
     /// it may name files in, and the size limits.
     pub fn from_path_in(path: impl AsRef<Path>, sandbox: Sandbox) -> Result<Self> {
         let path = path.as_ref();
-        let text = load::read_text(path, &sandbox.limits)?;
+        let text = parse::read_text(path, &sandbox.limits)?;
         Self::from_text(&text, Origin::for_file(path).with_sandbox(sandbox))
     }
 
     /// Loads a brand file another input names, from what was checked.
-    fn from_resolved(path: &load::Resolved, sandbox: Sandbox) -> Result<Self> {
-        let text = load::read_resolved_text(path, &sandbox.limits)?;
+    fn from_resolved(path: &parse::ResolvedPath, sandbox: Sandbox) -> Result<Self> {
+        let text = parse::read_resolved_text(path, &sandbox.limits)?;
         Self::from_text(&text, Origin::for_file(&path.shown).with_sandbox(sandbox))
     }
 
     /// Loads a brand from YAML bytes, which must be UTF-8.
     pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Self> {
-        let text = load::text_from_bytes(bytes.to_vec(), &origin.name)?;
+        let text = parse::text_from_bytes(bytes.to_vec(), &origin.name)?;
         Self::from_text(&text, origin)
     }
 
     /// Loads a brand from YAML text. `origin` names it in messages and gives
     /// the folder that logo and font paths resolve against.
     pub fn from_text(text: &str, origin: Origin) -> Result<Self> {
-        load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
-        load::check_text(text, &origin.name)?;
-        let text = load::strip_bom(text);
+        parse::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
+        parse::check_text(text, &origin.name)?;
+        let text = parse::strip_bom(text);
         let mut origin = origin;
-        origin.source = Some(crate::model::Source { text: text.into(), format: load::Format::Yaml });
+        origin.source = Some(crate::model::Source { text: text.into(), format: crate::format::Format::Yaml });
         let raw: RawBrand = if text.trim().is_empty() {
             RawBrand::default()
         } else {
-            load::deserialize(text, Syntax::Yaml, &origin, 0)?
+            parse::deserialize(text, Syntax::Yaml, &origin, 0)?
         };
         raw.into_brand(origin)
     }
@@ -278,7 +278,8 @@ impl Brand {
     /// sandbox), else `_brand.yml` beside that input; `None` if neither.
     pub(crate) fn named_in(origin: &Origin, name: Option<&str>) -> Result<Option<Self>> {
         if let Some(name) = name {
-            let path = load::resolve(origin, name, "brand file", load::locate_value(origin, "brand", name))?;
+            let path =
+                parse::resolve(origin, name, "brand file", parse::locate_value(origin, "brand", name))?;
             if !path.real.is_file() {
                 return Err(Error::new(
                     ErrorKind::Io,
@@ -293,7 +294,7 @@ impl Brand {
             && dir.join(BRAND_FILE_NAME).symlink_metadata().is_ok()
         {
             // A `_brand.yml` that links out of the sandbox is refused too.
-            let path = load::resolve(origin, BRAND_FILE_NAME, "brand file", None)?;
+            let path = parse::resolve(origin, BRAND_FILE_NAME, "brand file", None)?;
             return Self::from_resolved(&path, origin.sandbox.clone()).map(Some);
         }
         Ok(None)
@@ -379,7 +380,7 @@ impl RawBrand {
             None => (None, Vec::new()),
         };
         let template = match presskit.template.filter(|t| !t.trim().is_empty()) {
-            Some(name) => Some(load::read_asset(&origin, &name, "template", None)?),
+            Some(name) => Some(parse::read_asset(&origin, &name, "template", None)?),
             None => None,
         };
         let margins = presskit.margins.unwrap_or_default();
@@ -397,7 +398,7 @@ impl RawBrand {
             },
             template,
         };
-        let nonempty = load::nonempty;
+        let nonempty = parse::nonempty;
         Ok(Brand {
             name: nonempty(name),
             short_name: nonempty(short_name),
@@ -422,7 +423,7 @@ impl RawBrand {
 }
 
 fn location<T>(spanned: &Spanned<T>) -> Option<Location> {
-    load::yaml_location(spanned.referenced)
+    parse::yaml_location(spanned.referenced)
 }
 
 fn load_logo(logo: Spanned<RawLogo>, named: &BTreeMap<String, RawImage>, origin: &Origin) -> Result<Logo> {
@@ -451,7 +452,7 @@ fn load_logo(logo: Spanned<RawLogo>, named: &BTreeMap<String, RawImage>, origin:
         None => chosen,
     };
     let image =
-        load::read_asset(origin, chosen.path(), "logo", at).map_err(|e| e.with_kind(ErrorKind::Image))?;
+        parse::read_asset(origin, chosen.path(), "logo", at).map_err(|e| e.with_kind(ErrorKind::Image))?;
     images::check(&image, &origin.sandbox.limits).map_err(|message| {
         Error::new(ErrorKind::Image, message)
             .in_file(&origin.name)
@@ -487,7 +488,7 @@ fn load_font(font: Spanned<RawFont>, origin: &Origin) -> Result<BrandFont> {
                 let path = match &file {
                     RawFontFile::Path(p) | RawFontFile::Full { path: p } => p,
                 };
-                let asset = load::read_asset(origin, path, "font file", at)
+                let asset = parse::read_asset(origin, path, "font file", at)
                     .map_err(|e| e.with_kind(ErrorKind::Font))?;
                 assets.push(asset);
             }
@@ -534,7 +535,7 @@ fn resolve_color(value: &str, palette: &BTreeMap<String, Spanned<String>>) -> Re
     }
     let names: Vec<&str> = palette.keys().map(String::as_str).collect();
     let mut message = format!("`{value}` is neither a \"#rrggbb\" colour nor a palette name");
-    if let Some(best) = load::suggest(value, &names) {
+    if let Some(best) = parse::suggest(value, &names) {
         message.push_str(&format!(" (did you mean `{best}`?)"));
     }
     Err(message)

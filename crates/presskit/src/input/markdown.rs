@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::content::{Block, Content, Image, Inline};
 use crate::error::Location;
+use crate::model::content::{Block, Content, Image, Inline};
 use crate::sandbox::Limits;
 
 /// How deeply Markdown may nest, counting every open element (a quote, a
@@ -308,7 +308,7 @@ impl<'a> Mapper<'a> {
                 InlineKind::Link(_) if inlines.is_empty() => {}
                 // Only targets a reader may follow are links; others are
                 // their text, so no output can run or open them.
-                InlineKind::Link(url) if !crate::content::followable(&url) => {
+                InlineKind::Link(url) if !crate::model::content::followable(&url) => {
                     for inline in inlines {
                         push_inline(stack, inline);
                     }
@@ -316,7 +316,7 @@ impl<'a> Mapper<'a> {
                 InlineKind::Link(url) => push_inline(stack, Inline::Link { url, body: inlines }),
                 InlineKind::Image { src, title, offset } => {
                     let mut alt = String::new();
-                    crate::content::inlines_text(&inlines, &mut alt);
+                    crate::model::content::inlines_text(&inlines, &mut alt);
                     let alt = alt.replace('\n', " ");
                     let (caption, credit) = split_title(&title);
                     let location = Some(Location::from_offset(self.text, offset));
@@ -434,7 +434,7 @@ fn push_inline(stack: &mut [Frame], inline: Inline) {
         },
         Some(Frame::Code(code)) => {
             let mut text = String::new();
-            crate::content::inlines_text(std::slice::from_ref(&inline), &mut text);
+            crate::model::content::inlines_text(std::slice::from_ref(&inline), &mut text);
             code.push_str(&text);
         }
         _ => {}

@@ -196,9 +196,6 @@ const PT: Words = words(
 /// Brazilian Portuguese spells "contato".
 const PT_BR: Words = Words { contact: ["Contato de imprensa", "Contatos de imprensa"], ..PT };
 
-/// The languages with labels of their own; others get English.
-pub(crate) const LANGUAGES: [&str; 7] = ["en", "fr", "nl", "de", "es", "it", "pt"];
-
 impl Labels {
     /// The labels for a release's language and region preset. English is
     /// American for `en-US` (or plain `en` with the `us` preset), else
@@ -381,6 +378,15 @@ mod tests {
         assert_eq!(labels("fr", Region::Eu).about("Caritas"), "À propos de Caritas");
         assert_eq!(labels("de", Region::Eu).about("Caritas"), "Über Caritas");
         assert_eq!(labels("fr", Region::Eu).colon, "\u{202F}:");
+    }
+
+    /// `Lang::LABELLED` promises labels of their own for each language it
+    /// lists; `for_lang` must give them.
+    #[test]
+    fn every_labelled_language_has_words() {
+        for tag in Lang::LABELLED.into_iter().filter(|t| *t != "en") {
+            assert_ne!(labels(tag, Region::Eu).release, EN_GB.release, "{tag}");
+        }
     }
 
     #[test]

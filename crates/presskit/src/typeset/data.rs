@@ -6,26 +6,26 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::bidi;
-use crate::content::{Block, Content, Inline};
 use crate::error::{Error, ErrorKind, Result};
-use crate::images::{Bounds, Prepared};
-use crate::kit::Kit;
-use crate::labels::Labels;
+use crate::input::images::{Bounds, Prepared};
+use crate::input::kit::Kit;
+use crate::model::content::{Block, Content, Inline};
 use crate::model::{Asset, Brand, Contact, Origin, Paper, Region, Release};
-use crate::options::Options;
+use crate::present::bidi;
+use crate::present::labels::Labels;
+use crate::present::options::Options;
+use crate::present::view::View;
 use crate::sandbox::Limits;
-use crate::view::View;
 
 /// The layout, in Typst. It reads `/data.json` and never the user's text as
 /// source.
-pub const TEMPLATE: &str = include_str!("../../../assets/release.typ");
+pub const TEMPLATE: &str = include_str!("../../../../assets/release.typ");
 
 /// Virtual path of the template in the project.
 pub const TEMPLATE_PATH: &str = "/release.typ";
 /// presskit's template library, which every template may import: rich
 /// text, contacts, page pieces, the loop over the parts.
-pub const LIBRARY: &str = include_str!("../../../assets/presskit.typ");
+pub const LIBRARY: &str = include_str!("../../../../assets/presskit.typ");
 /// Virtual path of the template library in every project.
 pub const LIBRARY_PATH: &str = "/presskit.typ";
 /// Virtual path of the data in the project.
@@ -39,7 +39,7 @@ const FIGURE_HEIGHT_MM: f64 = 90.0;
 /// raised when a field changes or goes, not when one is added.
 pub const SCHEMA_VERSION: u32 = 1;
 /// The JSON Schema of the data templates read.
-pub const SCHEMA: &str = include_str!("../../../assets/data.schema.json");
+pub const SCHEMA: &str = include_str!("../../../../assets/data.schema.json");
 
 /// Family used for body text unless the brand names one.
 pub const DEFAULT_TEXT_FAMILY: &str = "Source Serif 4";
@@ -126,7 +126,7 @@ struct LayoutData {
     figure_height_mm: f64,
     /// The theme and its settings, the brand's applied.
     #[serde(flatten)]
-    theme: crate::layout::Resolved,
+    theme: crate::model::layout::LayoutSettings,
 }
 
 #[derive(Serialize)]
@@ -250,7 +250,7 @@ fn build_documents(
         Paper::A4 => 210.0,
         Paper::UsLetter => 215.9,
     };
-    let theme = brand.layout.resolve();
+    let theme = brand.layout.settings();
     let text_width = points(paper_width_mm - theme.margins.left - theme.margins.right);
     let figure = Bounds { width: text_width, height: points(FIGURE_HEIGHT_MM) };
     let places: Vec<(&Origin, BTreeMap<_, _>)> =
@@ -298,7 +298,11 @@ fn build_documents(
         foreground: brand.colors.foreground.map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex()),
         background: brand.colors.background.map(|c| c.to_hex()),
         // The modern theme sets the headline in the brand colour.
-        headline: if theme.theme == crate::layout::Theme::Modern { primary.clone() } else { heading.clone() },
+        headline: if theme.theme == crate::model::layout::Theme::Modern {
+            primary.clone()
+        } else {
+            heading.clone()
+        },
         heading,
         primary,
     };
@@ -560,7 +564,7 @@ fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usi
 /// is left out of the letterhead.
 fn web_link(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
-    if crate::content::followable(url) {
+    if crate::model::content::followable(url) {
         Some(url.to_string())
     } else if !url.contains(':') && !url.starts_with(['/', '\\', '.']) && url.contains('.') {
         Some(format!("https://{url}"))

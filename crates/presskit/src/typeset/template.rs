@@ -9,7 +9,7 @@ use typst::syntax::Source;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Asset, Brand};
-use crate::world::{Disk, SandboxWorld};
+use crate::typeset::world::{Disk, SandboxWorld};
 
 /// A brand's own template as the main source, and the folder it may read
 /// files from.

@@ -2,11 +2,11 @@
 //! email and for pasting into a CMS. Footnotes become `[1]` with the notes
 //! after the body; links show their address.
 
-use crate::content::{Block, Inline};
 use crate::error::Result;
+use crate::model::content::{Block, Inline};
 use crate::model::{Brand, Contact, Region, Release};
-use crate::options::Options;
-use crate::view::View;
+use crate::present::options::Options;
+use crate::present::view::View;
 
 /// Columns a line may take.
 const WIDTH: usize = 72;

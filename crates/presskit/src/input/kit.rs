@@ -8,7 +8,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::load::{self, Format, Syntax};
+use crate::format::Format;
+use crate::input::parse::{self, Syntax};
 use crate::model::{Brand, Date, Lang, Origin, Release};
 use crate::sandbox::Sandbox;
 
@@ -88,7 +89,7 @@ impl Kit {
     /// their own, and the sandbox's allowed folders.
     pub fn from_path_in(path: impl AsRef<Path>, sandbox: Sandbox) -> Result<Self> {
         let path = path.as_ref();
-        let text = load::read_text(path, &sandbox.limits)?;
+        let text = parse::read_text(path, &sandbox.limits)?;
         let origin = Origin::for_file(path).with_sandbox(sandbox);
         Self::from_text(&text, origin)
     }
@@ -96,15 +97,15 @@ impl Kit {
     /// Loads a kit from text; `origin` names it and gives the folder its
     /// document paths resolve against.
     pub fn from_text(text: &str, origin: Origin) -> Result<Self> {
-        load::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
-        load::check_text(text, &origin.name)?;
-        let text = load::strip_bom(text);
+        parse::check_input_size(text.len(), &origin.name, &origin.sandbox.limits)?;
+        parse::check_text(text, &origin.name)?;
+        let text = parse::strip_bom(text);
         let syntax = match origin.name.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("json") => Syntax::Json,
             Some(e) if e.eq_ignore_ascii_case("toml") => Syntax::Toml,
             _ => Syntax::Yaml,
         };
-        let raw: RawKit = load::deserialize(text, syntax, &origin, 0)?;
+        let raw: RawKit = parse::deserialize(text, syntax, &origin, 0)?;
         // Kept to place errors found after parsing.
         let mut origin = origin;
         let format = match syntax {
@@ -131,8 +132,8 @@ impl Kit {
         let mut documents = Vec::new();
         let mut seen: Vec<PathBuf> = Vec::new();
         for doc in &raw.documents {
-            let at = load::locate_value(&origin, "file", &doc.file);
-            let path = load::resolve(&origin, &doc.file, "document", at)?;
+            let at = parse::locate_value(&origin, "file", &doc.file);
+            let path = parse::resolve(&origin, &doc.file, "document", at)?;
             if !path.real.is_file() {
                 return Err(Error::new(ErrorKind::Io, format!("the document `{}` is not a file", doc.file))
                     .in_file(&origin.name)
@@ -148,7 +149,7 @@ impl Kit {
             }
             seen.push(path.real.clone());
             let mut release = Release::from_resolved(&path, sandbox.clone(), false)?;
-            if let Some(label) = load::nonempty(doc.label.clone()) {
+            if let Some(label) = parse::nonempty(doc.label.clone()) {
                 release.label = Some(label);
             }
             documents.push(release);
@@ -196,10 +197,10 @@ impl Kit {
         }
         Ok(Kit {
             title: raw.title.trim().into(),
-            subtitle: load::nonempty(raw.subtitle),
+            subtitle: parse::nonempty(raw.subtitle),
             date: raw.date,
             lang: raw.lang,
-            brand: load::nonempty(raw.brand),
+            brand: parse::nonempty(raw.brand),
             documents,
             origin,
         })

@@ -9,12 +9,12 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
 use crate::error::{Error, ErrorKind, Result, Setting};
-use crate::html::{ImageRefs, html_with};
+use crate::export::html::{ImageRefs, html_with};
+use crate::export::render::Renderer;
+use crate::export::text;
 use crate::model::{Brand, Release};
-use crate::options::{Languages, Options};
-use crate::plain;
-use crate::render::Renderer;
-use crate::view::View;
+use crate::present::options::{Languages, Options};
+use crate::present::view::View;
 
 /// Who the message is from and to, its subject, date and id. Left out, the
 /// sender is the first media contact with an email address, the subject the
@@ -133,7 +133,7 @@ fn message(
     email: &EmailOptions,
     pdf: &[u8],
 ) -> Result<Vec<u8>> {
-    let text = plain::text(release, brand, one)?;
+    let text = text::text(release, brand, one)?;
     let (html, images) = html_with(release, brand, one, ImageRefs::ContentIds)?;
 
     let mailbox = |text: &str, setting: Setting| -> Result<Mailbox> {
@@ -181,7 +181,7 @@ fn message(
         .subject(email.subject.clone().unwrap_or_else(|| subject(view)))
         .date(email.date.unwrap_or_else(SystemTime::now))
         .message_id(Some(format!("<{}>", id.trim_matches(['<', '>']))))
-        .user_agent(crate::document::GENERATOR.to_string());
+        .user_agent(crate::typeset::data::GENERATOR.to_string());
     let mut recipients = Vec::new();
     for to in &email.to {
         let to = mailbox(to, Setting::Recipients)?;
