@@ -96,3 +96,33 @@ fn the_flag_finder_finds_flags() {
     assert_eq!(flags("try --to A without --standard and"), ["--to", "--standard"]);
     assert!(flags("<!-- comment --> a -- b").is_empty());
 }
+
+/// The library's stages, in pipeline order; files at the top of `src/` are
+/// shared by all.
+const STAGES: [&str; 5] = ["model", "input", "present", "typeset", "export"];
+
+/// A stage uses only itself, the shared modules and earlier stages: the
+/// pipeline runs one way (docs links aside, which are not code).
+#[test]
+fn each_stage_uses_only_earlier_stages() {
+    let src = path("crates/presskit/src");
+    let mut backward = Vec::new();
+    for file in rust_files(&src) {
+        let relative = file.strip_prefix(&src).unwrap();
+        let stage = relative.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or_default();
+        // Shared modules are below every stage.
+        let own = STAGES.iter().position(|s| *s == stage).map_or(-1, |i| i as isize);
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for (i, later) in STAGES.iter().enumerate() {
+                if i as isize > own && line.contains(&format!("crate::{later}::")) {
+                    backward.push(format!("{}:{}: {stage} uses {later}", relative.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(backward.is_empty(), "backward edges:\n{}", backward.join("\n"));
+}
