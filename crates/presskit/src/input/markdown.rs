@@ -356,7 +356,9 @@ fn normalize_label(label: &str) -> String {
     label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-fn link_url(link_type: LinkType, dest: CowStr) -> String {
+/// A link's target as the model keeps it: an email autolink
+/// (`<press@x.org>`) becomes a `mailto:` link.
+pub(crate) fn link_url(link_type: LinkType, dest: CowStr) -> String {
     match link_type {
         LinkType::Email if !dest.starts_with("mailto:") => format!("mailto:{dest}"),
         _ => dest.to_string(),

@@ -198,10 +198,11 @@ fn markdown_warnings(
     warn: &mut impl FnMut(Option<Location>, WarningKind, String, &str),
 ) {
     for (event, range) in Parser::new_ext(text, Options::ENABLE_FOOTNOTES).into_offset_iter() {
-        if let Event::Start(Tag::Link { dest_url, .. }) = event
-            && !allowed_link(&dest_url)
-        {
-            warn(locate(range.start), WarningKind::LinkScheme, link_message(&dest_url), LINK_HINT);
+        if let Event::Start(Tag::Link { link_type, dest_url, .. }) = event {
+            let url = crate::input::markdown::link_url(link_type, dest_url);
+            if !allowed_link(&url) {
+                warn(locate(range.start), WarningKind::LinkScheme, link_message(&url), LINK_HINT);
+            }
         }
     }
     // Footnotes from the text itself: the parser drops an unused note and
@@ -472,6 +473,15 @@ mod tests {
         let release = Release::from_text(text, format, Origin::named("r")).unwrap();
         let found = conventions(&release, &Brand::neutral(), SystemTime::UNIX_EPOCH);
         found.iter().map(|w| (w.kind.code(), w.location.map(|l| l.line))).collect()
+    }
+
+    /// An email autolink (`<press@x.org>`) is a mailto: link in the model
+    /// and in every output; it is no link-scheme warning either.
+    #[test]
+    fn email_autolinks_are_mailto_links() {
+        let text = "---\nheadline: H\ndate: 2026-03-02\ndateline: Ghent\ncontacts: [{name: Jo, email: jo@x.org}]\n---\n\
+                    Write to <press@library.example> or [us](ftp://x.org).\n";
+        assert_eq!(warnings(text, Format::Markdown), [("link-scheme", Some(7))]);
     }
 
     #[test]
