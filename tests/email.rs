@@ -224,3 +224,24 @@ fn the_attached_pdf_is_in_the_language_of_the_message() {
     assert!(fold(found["text"].as_str().unwrap()).contains("Malgré les efforts nationaux"));
     assert_eq!(attached, RENDERER.compile_with(&release, &brand, &french).unwrap().pdf().unwrap());
 }
+
+/// The brand's link as every output shows it: `www.example.org` in the
+/// brand is a web link in the PDF, and must be one in the HTML too (it was
+/// plain text there), shown without its scheme in both.
+#[test]
+fn the_brands_link_is_the_same_link_in_pdf_and_html() {
+    let (dir, file) = release_in_temp("---\nheadline: H\ndate: 2026-03-02\n---\nBody.\n", &[]);
+    std::fs::write(
+        dir.path().join("_brand.yml"),
+        "meta:\n  name: Example Org\n  link: www.example.org/press/\n",
+    )
+    .unwrap();
+    let (release, brand) = load(&file);
+    let pdf = RENDERER.pdf(&release, &brand).unwrap();
+    let links = presskit_pdf::Pdf::parse(&pdf).all_links();
+    assert!(links.contains(&presskit_pdf::Link::Uri("https://www.example.org/press/".into())), "{links:?}");
+    assert!(fold(&presskit_tests::pdf_text(&pdf)).contains("www.example.org/press"));
+    let html = RENDERER.html(&release, &brand, &Options::default()).unwrap();
+    assert!(html.contains("href=\"https://www.example.org/press/\""), "no link in the HTML");
+    assert!(html.contains(">www.example.org/press</a>"), "shown otherwise in the HTML");
+}

@@ -10,6 +10,7 @@ use crate::export::text::contact_lines;
 use crate::input::images::{self, Bounds, ImageKind};
 use crate::model::content::{Block, Content, Inline};
 use crate::model::{Asset, Brand, Release};
+use crate::present::look::{LOGO_ALT_FALLBACK, Palette, display_url, logo_alt, tel_link, web_link};
 use crate::present::options::Options;
 use crate::present::view::View;
 
@@ -98,9 +99,7 @@ struct Style {
 
 impl Style {
     fn new(brand: &Brand) -> Self {
-        let hex =
-            |c: Option<crate::model::Color>, default: &str| c.map_or(default.to_string(), |c| c.to_hex());
-        let primary = hex(brand.colors.primary, "#24405f");
+        let palette = Palette::of(brand);
         let family = |f: &Option<String>, default: &str| {
             // Only letters, digits, spaces and hyphens reach the CSS.
             let name: String = f
@@ -112,9 +111,9 @@ impl Style {
             name.trim().to_string()
         };
         Self {
-            secondary: hex(brand.colors.secondary, &primary),
-            fg: hex(brand.colors.foreground, "#1a1a1a"),
-            heading: hex(brand.headings.color.or(brand.colors.foreground), "#1a1a1a"),
+            secondary: palette.secondary,
+            fg: palette.foreground,
+            heading: palette.heading,
             // The body's family as in the PDF: the brand's, else the
             // theme's (sans for the modern theme), with a like fallback.
             serif: {
@@ -130,7 +129,7 @@ impl Style {
                 "'{}',Helvetica,Arial,sans-serif",
                 family(&brand.headings.family, crate::typeset::data::DEFAULT_HEADING_FAMILY)
             ),
-            primary,
+            primary: palette.primary,
         }
     }
 }
@@ -166,7 +165,7 @@ impl Page {
         );
         match &brand.logo {
             Some(logo) => {
-                let alt = logo.alt.clone().or_else(|| brand.name.clone()).unwrap_or_else(|| "Logo".into());
+                let alt = logo_alt(brand).unwrap_or_else(|| LOGO_ALT_FALLBACK.into());
                 let bounds = Bounds { width: 300.0, height: 36.0 };
                 let src = self.image(&logo.image, bounds, brand.origin.as_ref().map(|o| o.name.as_path()))?;
                 let _ = writeln!(
@@ -193,12 +192,8 @@ impl Page {
             small.push(format!("<strong>{}</strong>", esc(name)));
         }
         small.extend(brand.address.iter().map(|l| esc(l)));
-        if let Some(link) = &brand.link {
-            small.push(link_html(
-                link,
-                &esc(link.split_once("://").map_or(link.as_str(), |(_, r)| r).trim_end_matches('/')),
-                &primary,
-            ));
+        if let Some(link) = web_link(brand.link.as_deref()) {
+            small.push(link_html(&link, &esc(&display_url(&link)), &primary));
         }
         if !small.is_empty() {
             let _ = writeln!(
@@ -313,11 +308,9 @@ impl Page {
                 } else if Some(line) == contact.email.as_ref() {
                     link_html(&format!("mailto:{line}"), &shown, &s.primary)
                 } else if Some(line) == contact.phone.as_ref() {
-                    let digits: String = line.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-                    if digits.len() > 3 {
-                        link_html(&format!("tel:{digits}"), &shown, &s.primary)
-                    } else {
-                        shown
+                    match tel_link(line) {
+                        Some(tel) => link_html(&tel, &shown, &s.primary),
+                        None => shown,
                     }
                 } else {
                     shown

@@ -478,7 +478,7 @@ fn check_options(release: &Release, brand: &Brand, options: &Options) -> Result<
             .with_hint("leave tagging on when asking for PDF/UA-1"));
     }
     if let Some(logo) = &brand.logo
-        && logo.alt.as_deref().or(brand.name.as_deref()).is_none_or(|alt| alt.trim().is_empty())
+        && crate::present::look::logo_alt(brand).is_none()
     {
         let mut err = Error::new(
             ErrorKind::MissingField,

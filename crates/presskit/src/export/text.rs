@@ -269,8 +269,7 @@ impl Writer {
                 Inline::Link { url, body } => {
                     let text = self.inlines(body);
                     let bare = url.strip_prefix("mailto:").unwrap_or(url);
-                    let schemeless =
-                        bare.split_once("://").map_or(bare, |(_, rest)| rest).trim_end_matches('/');
+                    let schemeless = crate::present::look::display_url(bare);
                     if text == schemeless {
                         out.push_str(&text);
                     } else if text.is_empty() || text == *url || text == bare {

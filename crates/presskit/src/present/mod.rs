@@ -7,6 +7,7 @@
 pub(crate) mod bidi;
 pub(crate) mod conventions;
 pub(crate) mod labels;
+pub(crate) mod look;
 // Here, not among the shared root modules: the options name a `Lang` (a
 // model type), and only this stage and later ones read them.
 pub(crate) mod options;

@@ -13,6 +13,7 @@ use crate::model::content::{Block, Content, Inline};
 use crate::model::{Asset, Brand, Contact, Origin, Paper, Region, Release};
 use crate::present::bidi;
 use crate::present::labels::Labels;
+use crate::present::look::{LOGO_ALT_FALLBACK, Palette, display_url, logo_alt, tel_link, web_link};
 use crate::present::options::Options;
 use crate::present::view::View;
 use crate::sandbox::Limits;
@@ -179,8 +180,16 @@ struct ReleaseData {
     end_mark: String,
     abouts: Vec<AboutData>,
     notes: Option<Content>,
-    contacts: Vec<Contact>,
+    contacts: Vec<ContactData>,
     slug: String,
+}
+
+/// A contact, and the `tel:` target of its phone (see `present::look`).
+#[derive(Serialize)]
+struct ContactData {
+    #[serde(flatten)]
+    contact: Contact,
+    tel: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -188,9 +197,6 @@ struct AboutData {
     title: String,
     body: Content,
 }
-
-const DEFAULT_PRIMARY: &str = "#24405f";
-const DEFAULT_FOREGROUND: &str = "#1a1a1a";
 
 /// Prepares an image for the page: the image, and the box it prints in.
 pub(crate) type PrepareImage<'a> =
@@ -278,7 +284,7 @@ fn build_documents(
         Some(logo) => {
             let bounds = Bounds { width: text_width / 2.0, height: points(theme.logo_height_mm) };
             let path = add(&logo.image, "/assets/logo", bounds, brand.origin.as_ref())?;
-            let alt = logo.alt.clone().or_else(|| brand.name.clone()).unwrap_or_else(|| "Logo".into());
+            let alt = logo_alt(brand).unwrap_or_else(|| LOGO_ALT_FALLBACK.into());
             Some(LogoData { path, alt })
         }
         None => None,
@@ -290,21 +296,14 @@ fn build_documents(
         brand_images.insert(asset.name.clone(), path);
     }
     let mut notes = 0;
-    let primary = brand.colors.primary.map_or(DEFAULT_PRIMARY.into(), |c| c.to_hex());
-    let heading =
-        brand.headings.color.or(brand.colors.foreground).map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex());
+    let palette = Palette::of(brand);
     let colors = ColorData {
-        secondary: brand.colors.secondary.map_or(primary.clone(), |c| c.to_hex()),
-        foreground: brand.colors.foreground.map_or(DEFAULT_FOREGROUND.into(), |c| c.to_hex()),
-        background: brand.colors.background.map(|c| c.to_hex()),
-        // The modern theme sets the headline in the brand colour.
-        headline: if theme.theme == crate::model::layout::Theme::Modern {
-            primary.clone()
-        } else {
-            heading.clone()
-        },
-        heading,
-        primary,
+        primary: palette.primary,
+        secondary: palette.secondary,
+        foreground: palette.foreground,
+        background: palette.background,
+        heading: palette.heading,
+        headline: palette.headline,
     };
 
     let size = brand.base.size.unwrap_or(theme.text_size);
@@ -379,7 +378,13 @@ fn build_documents(
                     end_mark,
                     abouts: abouts.into_iter().map(|(title, body)| AboutData { title, body }).collect(),
                     notes: release.notes_to_editors,
-                    contacts,
+                    contacts: contacts
+                        .into_iter()
+                        .map(|contact| ContactData {
+                            tel: contact.phone.as_deref().and_then(tel_link),
+                            contact,
+                        })
+                        .collect(),
                     slug,
                 },
                 labels,
@@ -464,8 +469,7 @@ fn build_documents(
             name: brand.name.as_deref(),
             short: brand.short_name.as_deref().or(brand.name.as_deref()),
             link: web_link(brand.link.as_deref()),
-            link_text: web_link(brand.link.as_deref())
-                .map(|_| display_url(brand.link.as_deref().unwrap_or(""))),
+            link_text: web_link(brand.link.as_deref()).map(|link| display_url(&link)),
             address: &brand.address,
             footer: brand.footer.as_deref(),
         },
@@ -556,35 +560,4 @@ fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usi
     );
     *notes += count;
     content
-}
-
-/// `https://www.ecpat.be/` → `www.ecpat.be`.
-/// The brand's web address as a link target: a followable URL as it is, a
-/// bare domain (`www.x.org`) as `https://`; anything else (`javascript:`)
-/// is left out of the letterhead.
-fn web_link(url: Option<&str>) -> Option<String> {
-    let url = url?.trim();
-    if crate::model::content::followable(url) {
-        Some(url.to_string())
-    } else if !url.contains(':') && !url.starts_with(['/', '\\', '.']) && url.contains('.') {
-        Some(format!("https://{url}"))
-    } else {
-        None
-    }
-}
-
-fn display_url(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    rest.trim_end_matches('/').to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_are_shown_without_scheme() {
-        assert_eq!(display_url("https://www.ecpat.be/"), "www.ecpat.be");
-        assert_eq!(display_url("www.x.org"), "www.x.org");
-    }
 }
