@@ -50,10 +50,16 @@ function apply(state) {
       img.dataset.width = page.width;
       img.style.width = page.width * zoom.value / 100 + "px";
       img.style.aspectRatio = page.width + " / " + page.height;
+      // A page the edit left as it was is not fetched again.
+      if (img.dataset.id === page.id) {
+        loaded();
+        return;
+      }
+      img.dataset.id = page.id;
       // Swap when the new picture is ready: no blank page in between.
       const next = new Image();
       next.onload = () => { img.src = next.src; loaded(); };
-      next.src = "/page/" + state.version + "/" + (i + 1) + ".svg";
+      next.src = "/page/" + page.id + ".svg";
     });
     while (pages.children.length > state.pages.length) pages.lastChild.remove();
   }

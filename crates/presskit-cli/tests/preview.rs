@@ -79,7 +79,8 @@ fn the_preview_follows_saves_and_shows_errors_in_place() {
     assert_eq!(first["pages"].as_array().unwrap().len(), 1);
     assert!(first["warnings"].as_array().unwrap().iter().any(|w| w["code"] == "no-dateline"), "{first}");
     let version = first["version"].as_u64().unwrap();
-    let svg = reqwest::blocking::get(format!("{}/page/{version}/1.svg", preview.base)).unwrap();
+    let id = first["pages"][0]["id"].as_str().unwrap().to_string();
+    let svg = reqwest::blocking::get(format!("{}/page/{id}.svg", preview.base)).unwrap();
     assert_eq!(svg.headers()["content-type"], "image/svg+xml");
     assert!(svg.text().unwrap().starts_with("<svg"));
 
@@ -100,6 +101,11 @@ fn the_preview_follows_saves_and_shows_errors_in_place() {
     assert!(event.starts_with("event: update\ndata: {"), "{event}");
     let edited = next_state(&preview, version);
     assert_eq!(edited["headline"], "Library opens on Sundays from May");
+    // The edited page has a new name; the old one is gone.
+    let new_id = edited["pages"][0]["id"].as_str().unwrap().to_string();
+    assert_ne!(new_id, id);
+    let old = reqwest::blocking::get(format!("{}/page/{id}.svg", preview.base)).unwrap();
+    assert_eq!(old.status().as_u16(), 404);
 
     // Broken: the error with its place; the last pages stay.
     std::fs::write(&release, text.replace("date:", "datee:")).unwrap();
@@ -108,7 +114,8 @@ fn the_preview_follows_saves_and_shows_errors_in_place() {
     assert!(broken["error"]["message"].as_str().unwrap().contains("unknown field `datee`"), "{broken}");
     assert_eq!(broken["pages"].as_array().unwrap().len(), 1);
     let kept = broken["version"].as_u64().unwrap();
-    let svg = reqwest::blocking::get(format!("{}/page/{kept}/1.svg", preview.base)).unwrap();
+    assert_eq!(broken["pages"][0]["id"], new_id.as_str());
+    let svg = reqwest::blocking::get(format!("{}/page/{new_id}.svg", preview.base)).unwrap();
     assert_eq!(svg.status().as_u16(), 200);
 
     // Fixed: pages again, no error.

@@ -52,7 +52,11 @@ impl Shown {
         json!({
             "version": self.version,
             "headline": self.headline,
-            "pages": self.pages.iter().map(|(_, w, h)| json!({ "width": w, "height": h })).collect::<Vec<_>>(),
+            "pages": self
+                .pages
+                .iter()
+                .map(|(svg, w, h)| json!({ "id": page_id(svg), "width": w, "height": h }))
+                .collect::<Vec<_>>(),
             "warnings": self.warnings,
             "error": self.error,
             "took_ms": self.took_ms,
@@ -207,7 +211,7 @@ fn router(state: Arc<Preview>) -> Router {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/state", get(current))
         .route("/events", get(events))
-        .route("/page/{version}/{file}", get(page))
+        .route("/page/{file}", get(page))
         .layer(axum::middleware::map_response(|mut response: Response| async move {
             // Everything the page needs comes from here, and nothing else
             // runs; a page's SVG holds its own styles and embedded pictures.
@@ -241,15 +245,20 @@ async fn events(
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-/// Page `n` of the render `version` (1-based, `n.svg`), while it is the
-/// latest; an older version's page is gone (the page asks again).
-async fn page(
-    State(state): State<Arc<Preview>>,
-    UrlPath((version, file)): UrlPath<(u64, String)>,
-) -> Response {
+/// A page's name: a hash of its SVG, so that the page asks again only for
+/// the pages an edit changed.
+fn page_id(svg: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    svg.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+/// A page of the latest render by its name (`ID.svg`).
+async fn page(State(state): State<Arc<Preview>>, UrlPath(file): UrlPath<String>) -> Response {
     let shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
-    let n = file.strip_suffix(".svg").and_then(|n| n.parse::<usize>().ok()).filter(|n| *n >= 1);
-    match n.and_then(|n| shown.pages.get(n - 1)).filter(|_| version <= shown.version) {
+    let id = file.strip_suffix(".svg").unwrap_or_default();
+    match shown.pages.iter().find(|(svg, _, _)| page_id(svg) == id) {
         Some((svg, _, _)) => {
             let mut response = svg.clone().into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
