@@ -78,6 +78,10 @@ impl Server {
         Self { child, base, log, _brands: brands }
     }
 
+    fn brands(&self) -> &Path {
+        self._brands.path()
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -428,4 +432,37 @@ fn sigterm_finishes_the_renders_in_flight() {
     assert!(response.bytes().unwrap().starts_with(b"\x89PNG"));
     let status = server.child.wait().unwrap();
     assert!(status.success(), "{status:?}: {}", server.log.lock().unwrap());
+}
+
+/// A brand is read again when its file changes: no restart to edit it.
+#[test]
+fn an_edited_brand_is_read_again() {
+    let server = Server::start(&[]);
+    let body = "---\nheadline: H\ndate: 2026-03-02\n---\nB.\n";
+    let html = |server: &Server| {
+        server.post("/v1/render?brand=northwind&format=html", "text/markdown", body).text().unwrap()
+    };
+    assert!(html(&server).contains("Northwind Ferries"));
+    let file = server.brands().join("northwind/_brand.yml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // A later modification time than the first read, on any file system.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&file, text.replace("name: Northwind Ferries", "name: Southwind Ferries")).unwrap();
+    let mut shown = html(&server);
+    let start = std::time::Instant::now();
+    while !shown.contains("Southwind Ferries") && start.elapsed() < std::time::Duration::from_secs(5) {
+        // A coarse file clock may need a moment to tick.
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let _ = std::fs::write(&file, text.replace("name: Northwind Ferries", "name: Southwind Ferries"));
+        shown = html(&server);
+    }
+    assert!(shown.contains("Southwind Ferries"), "the brand was not read again");
+    let brands: Value = reqwest::blocking::get(server.url("/v1/brands")).unwrap().json().unwrap();
+    assert_eq!(brands["brands"][1]["title"], "Southwind Ferries");
+    // A brand that no longer loads is a 422 naming its file.
+    std::fs::write(&file, "meta: [unclosed\n").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (status, problem) = problem(server.post("/v1/render?brand=northwind", "text/markdown", body));
+    assert_eq!(status, 422);
+    assert!(problem["file"].as_str().unwrap().ends_with("_brand.yml"), "{problem}");
 }
