@@ -614,3 +614,25 @@ fn paths_out_of_the_folder_have_a_place() {
     let err = presskit::Kit::from_path(&kit).expect_err("outside");
     assert!(err.to_string().contains("release.md:4:11: "), "{err}");
 }
+
+/// A release whose text a caller changed after loading it, to name an image
+/// it did not load, is refused with the image's name: not a Typst "file
+/// not found" reported as a bug in presskit.
+#[test]
+fn an_image_added_after_loading_is_refused_by_name() {
+    let (_dir, file) = release_in_temp("---\nheadline: H\ndate: 2026-03-02\n---\nBody.\n", &[]);
+    let (mut release, brand) = load(&file).unwrap();
+    release.body.0.push(presskit::model::Block::Image(presskit::model::Image {
+        src: "never-loaded.png".into(),
+        alt: "A picture".into(),
+        caption: None,
+        credit: None,
+        location: None,
+    }));
+    let err = RENDERER.compile(&release, &brand).err().expect("refused");
+    assert_eq!(err.kind(), ErrorKind::Image, "{err}");
+    assert!(
+        err.to_string().contains("`never-loaded.png` is in the release's text but was not loaded"),
+        "{err}"
+    );
+}

@@ -334,13 +334,14 @@ fn build_documents(
         for mut view in View::all(release, brand, options)? {
             // Image paths and footnote numbers for the project; the brand's
             // "About" names the brand's images.
-            view.release.body = prepare(&view.release.body, &release_images, &mut notes);
+            let named = |err: Error| err.in_file(&release.origin.name);
+            view.release.body = prepare(&view.release.body, &release_images, &mut notes).map_err(named)?;
             if let Some(n) = &view.release.notes_to_editors {
-                view.release.notes_to_editors = Some(prepare(n, &release_images, &mut notes));
+                view.release.notes_to_editors = Some(prepare(n, &release_images, &mut notes).map_err(named)?);
             }
             for (i, (_, body)) in view.abouts.iter_mut().enumerate() {
                 let images = if i == 0 && view.brand_about { &brand_images } else { &release_images };
-                *body = prepare(body, images, &mut notes);
+                *body = prepare(body, images, &mut notes).map_err(named)?;
             }
             let View {
                 release,
@@ -537,16 +538,23 @@ fn points(mm: f64) -> f64 {
 /// A copy of `content` for the template: images point at their virtual
 /// paths, and footnote ids continue from `notes` so that they are unique
 /// across the document's texts.
-fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usize) -> Content {
+///
+/// An image the text names but the release did not load (a caller changed
+/// the text of a loaded release) is an error, not a file Typst cannot find.
+fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usize) -> Result<Content> {
     let mut content = content.clone();
     let offset = *notes;
     let mut count = 0;
+    let mut unloaded = None;
     content.visit_mut(
         &mut |block| {
-            if let Block::Image(image) = block
-                && let Some(path) = images.get(&image.src)
-            {
-                image.src = path.clone();
+            if let Block::Image(image) = block {
+                match images.get(&image.src) {
+                    Some(path) => image.src = path.clone(),
+                    None => {
+                        unloaded.get_or_insert_with(|| image.src.clone());
+                    }
+                }
             }
         },
         &mut |inline| match inline {
@@ -558,6 +566,13 @@ fn prepare(content: &Content, images: &BTreeMap<String, String>, notes: &mut usi
             _ => {}
         },
     );
+    if let Some(src) = unloaded {
+        return Err(Error::new(
+            ErrorKind::Image,
+            format!("the image `{src}` is in the release's text but was not loaded with the release"),
+        )
+        .with_hint("load the release again after changing its text (`Release::from_text`, `from_path`)"));
+    }
     *notes += count;
-    content
+    Ok(content)
 }
