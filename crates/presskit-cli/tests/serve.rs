@@ -205,6 +205,29 @@ fn every_endpoint_answers() {
         assert!(text.contains(headline), "{media}: {text}");
     }
 
+    // The format told another way: `input=` for a body of another type, a
+    // `format` field in a multipart form; an email with its addresses.
+    let text = server.post("/v1/render?format=txt&input=yaml", "text/plain", yaml).text().unwrap();
+    assert!(text.contains("From YAML"), "{text}");
+    let form = multipart::Form::new().text("format", "toml").part("release", multipart::Part::text(toml));
+    let text = Client::new()
+        .post(server.url("/v1/render?format=txt"))
+        .multipart(form)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(text.contains("From TOML"), "{text}");
+    let eml = server
+        .post(
+            "/v1/render?format=eml&from=press%40x.example&to=desk%40paper.example",
+            "application/json",
+            json,
+        )
+        .text()
+        .unwrap();
+    assert!(eml.contains("From: press@x.example") && eml.contains("To: desk@paper.example"), "{eml}");
+
     // check: the diagnostics `presskit check --format json` gives.
     let report: Value = server
         .post("/v1/check", "text/markdown", "---\nheadline: A headline.\ndate: 2026-03-02\n---\nBody.\n")
