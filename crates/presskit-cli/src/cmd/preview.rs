@@ -35,12 +35,21 @@ pub struct PreviewArgs {
     bind: SocketAddr,
 }
 
+/// One page as the preview serves it.
+struct Page {
+    id: String,
+    svg: String,
+    width: f64,
+    height: f64,
+}
+
 /// The latest render: what the page shows.
 #[derive(Default)]
 struct Shown {
     version: u64,
-    /// The last pages that rendered, as SVG, with their size in CSS pixels.
-    pages: Vec<(String, f64, f64)>,
+    /// The last pages that rendered: each page's name (a hash of its SVG),
+    /// the SVG, and its size in CSS pixels.
+    pages: Vec<Page>,
     headline: String,
     warnings: Vec<Value>,
     error: Option<Value>,
@@ -55,7 +64,7 @@ impl Shown {
             "pages": self
                 .pages
                 .iter()
-                .map(|(svg, w, h)| json!({ "id": page_id(svg), "width": w, "height": h }))
+                .map(|p| json!({ "id": p.id, "width": p.width, "height": p.height }))
                 .collect::<Vec<_>>(),
             "warnings": self.warnings,
             "error": self.error,
@@ -106,13 +115,18 @@ fn render_loop(state: &Preview, release: &PathBuf, source: &SourceArgs, say: Say
     loop {
         let start = Instant::now();
         let mut shown = Shown::default();
-        match load(release, source) {
+        let loaded = load(release, source);
+        if let Ok((r, b, _)) = &loaded {
+            files = r.files().into_iter().chain(b.files()).collect();
+            if !files.contains(release) {
+                files.insert(0, release.clone());
+            }
+        }
+        // Watching starts before the render, so a save during it is seen.
+        let watcher = Watcher::new(&files);
+        match loaded {
             Err(failure) => shown.error = Some(failure_json(&failure, release)),
             Ok((r, b, _)) => {
-                files = r.files().into_iter().chain(b.files()).collect();
-                if !files.contains(release) {
-                    files.insert(0, release.clone());
-                }
                 shown.headline = r.headline.clone();
                 shown.warnings = r.check(&b, SystemTime::now()).iter().map(warning_json).collect();
                 match renderer.compile(&r, &b).and_then(|document| {
@@ -121,8 +135,14 @@ fn render_loop(state: &Preview, release: &PathBuf, source: &SourceArgs, say: Say
                     (0..document.page_count())
                         .map(|i| {
                             let (w, h) = sizes.get(i).copied().unwrap_or((595.0, 842.0));
+                            let svg = document.svg(i)?;
                             // Points to CSS pixels (96 a inch).
-                            Ok((document.svg(i)?, w * 96.0 / 72.0, h * 96.0 / 72.0))
+                            Ok(Page {
+                                id: page_id(&svg),
+                                svg,
+                                width: w * 96.0 / 72.0,
+                                height: h * 96.0 / 72.0,
+                            })
                         })
                         .collect::<presskit::Result<Vec<_>>>()
                 }) {
@@ -132,7 +152,6 @@ fn render_loop(state: &Preview, release: &PathBuf, source: &SourceArgs, say: Say
             }
         }
         shown.took_ms = start.elapsed().as_millis();
-        let watcher = Watcher::new(&files);
         {
             let mut current = state.shown.lock().unwrap_or_else(|e| e.into_inner());
             shown.version = current.version + 1;
@@ -258,9 +277,9 @@ fn page_id(svg: &str) -> String {
 async fn page(State(state): State<Arc<Preview>>, UrlPath(file): UrlPath<String>) -> Response {
     let shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
     let id = file.strip_suffix(".svg").unwrap_or_default();
-    match shown.pages.iter().find(|(svg, _, _)| page_id(svg) == id) {
-        Some((svg, _, _)) => {
-            let mut response = svg.clone().into_response();
+    match shown.pages.iter().find(|page| page.id == id) {
+        Some(page) => {
+            let mut response = page.svg.clone().into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
             response
         }
