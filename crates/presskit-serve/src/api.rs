@@ -583,10 +583,12 @@ async fn check(
                 match Release::from_bytes(&sent.bytes, sent.format, origin.with_files(sent.files)) {
                     Err(err) => vec![error_json(&err)],
                     Ok(release) => {
-                        // Loading passed; what the layout refuses (fonts a
-                        // character lacks, PDF/UA alt texts) is an error too.
-                        let laid = renderer.compile(&release, &brand).err().map(|err| error_json(&err));
-                        laid.into_iter()
+                        // As `presskit check`: the brand's fonts are loaded
+                        // too, so a bad font file or an uninstalled family
+                        // shows here.
+                        let fonts = renderer.font_families(&brand).err().map(|err| error_json(&err));
+                        fonts
+                            .into_iter()
                             .chain(release.check(&brand, SystemTime::now()).iter().map(|w| {
                                 json!({
                                     "severity": "warning",
