@@ -85,15 +85,20 @@ impl Brands {
     pub fn get(&self, name: &str) -> Result<(Arc<Brand>, PathBuf), Missing> {
         let Some(path) = self.file(name) else { return Err(Missing::Unknown(self.names())) };
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(known) = loaded.get(name)
-            && known.stamps.iter().all(|(file, stamp)| modified(file) == *stamp)
-            && known.brand.origin.as_ref().is_some_and(|o| o.name == path)
         {
-            return Ok((Arc::clone(&known.brand), folder));
+            let loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(known) = loaded.get(name)
+                && known.stamps.iter().all(|(file, stamp)| modified(file) == *stamp)
+                && known.brand.origin.as_ref().is_some_and(|o| o.name == path)
+            {
+                return Ok((Arc::clone(&known.brand), folder));
+            }
         }
+        // Read without the lock: requests for other brands need not wait
+        // for this one's fonts and logo.
         let brand = Arc::new(Brand::from_path(&path).map_err(Missing::Invalid)?);
         let stamps = brand.files().into_iter().map(|file| (file.clone(), modified(&file))).collect();
+        let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
         loaded.insert(name.to_string(), Loaded { brand: Arc::clone(&brand), stamps });
         Ok((brand, folder))
     }
