@@ -95,9 +95,18 @@ impl Brands {
             }
         }
         // Read without the lock: requests for other brands need not wait
-        // for this one's fonts and logo.
+        // for this one's fonts and logo. The brand file is stamped before it
+        // is read, so an edit during the read is seen at the next request.
+        let before = modified(&path);
         let brand = Arc::new(Brand::from_path(&path).map_err(Missing::Invalid)?);
-        let stamps = brand.files().into_iter().map(|file| (file.clone(), modified(&file))).collect();
+        let stamps = brand
+            .files()
+            .into_iter()
+            .map(|file| {
+                let stamp = if file == path { before } else { modified(&file) };
+                (file, stamp)
+            })
+            .collect();
         let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
         loaded.insert(name.to_string(), Loaded { brand: Arc::clone(&brand), stamps });
         Ok((brand, folder))
