@@ -86,6 +86,19 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
+    /// Waits (at most 20 s) until a render holds a worker, as `/metrics`
+    /// tells, or `done` says the request ended first.
+    fn wait_rendering(&self, done: impl Fn() -> bool) {
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_secs(20) && !done() {
+            let metrics = reqwest::blocking::get(self.url("/metrics")).unwrap().text().unwrap();
+            if metrics.contains("\npresskit_rendering 1\n") {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
     fn post(&self, path: &str, media: &str, body: impl Into<reqwest::blocking::Body>) -> Response {
         Client::new().post(self.url(path)).header("content-type", media).body(body).send().unwrap()
     }
@@ -384,7 +397,7 @@ fn a_full_queue_is_answered_at_once_and_a_slow_render_in_time() {
             )
         })
     };
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    server.wait_rendering(|| slow.is_finished());
     let started = std::time::Instant::now();
     let response =
         server.post("/v1/render", "text/markdown", "---\nheadline: H\ndate: 2026-03-02\n---\nB.\n");
@@ -447,7 +460,7 @@ fn sigterm_finishes_the_renders_in_flight() {
     let request = std::thread::spawn(move || {
         Client::new().post(url).header("content-type", "text/markdown").body(release_text()).send().unwrap()
     });
-    std::thread::sleep(std::time::Duration::from_millis(30));
+    server.wait_rendering(|| request.is_finished());
     let pid = server.child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let response = request.join().unwrap();
