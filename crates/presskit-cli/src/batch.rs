@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use globset::{GlobBuilder, GlobMatcher};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use presskit::Renderer;
 
 use crate::job::{Format, RenderArgs, Target, check_format, render_one};
 use crate::output::{plain_io, plural};
@@ -144,7 +143,7 @@ pub fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
         .jobs
         .map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n.get())
         .min(files.len());
-    let renderer = Renderer::new();
+    let renderer = args.input.source.renderer();
     let next = AtomicUsize::new(0);
     let mut progress = Progress::new(files.len(), say);
     let mut failed: Vec<(usize, Failure)> = Vec::new();

@@ -32,6 +32,19 @@ pub struct SourceArgs {
     /// `defaults.presskit.theme`, else classic.
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
     theme: Option<presskit::model::Theme>,
+    /// Use only the bundled fonts and the brand's: a character they lack
+    /// is an error instead of being set in a font installed on this
+    /// machine, so the output does not depend on the machine.
+    #[arg(long)]
+    no_system_fonts: bool,
+}
+
+impl SourceArgs {
+    /// A renderer for these sources: installed fonts searched for missing
+    /// characters unless `--no-system-fonts`.
+    pub fn renderer(&self) -> Renderer {
+        Renderer::new().with_system_fallback(!self.no_system_fonts)
+    }
 }
 
 /// What is rendered and how: shared by `render`, `typst`, `email` and `kit`.

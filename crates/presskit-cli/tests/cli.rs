@@ -879,3 +879,17 @@ fn messages_have_no_colour_codes_when_not_on_a_terminal() {
     assert!(err.contains("warning: ") && err.contains("error: "), "{err}");
     assert!(!err.contains('\u{1b}'), "escape codes in: {err:?}");
 }
+
+/// `--no-system-fonts` keeps the machine's fonts out: Arabic, which no
+/// bundled font has, is refused by name instead of set in an installed
+/// font (DejaVu or Amiri here), so the output cannot depend on the machine.
+#[test]
+fn no_system_fonts_refuses_characters_only_installed_fonts_have() {
+    let dir = TestDir { dir: tempfile::tempdir().expect("temp dir") };
+    dir.write("release.md", "---\nheadline: Library مكتبة\ndate: 2026-03-02\n---\nBody.\n");
+    assert_fails(
+        &dir,
+        &["render", "release.md", "--no-system-fonts"],
+        &["no available font has the characters"],
+    );
+}

@@ -102,7 +102,7 @@ fn check_one(path: &std::path::Path, source: &SourceArgs, renderer: &Renderer) -
 }
 
 pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
-    let renderer = Renderer::new();
+    let renderer = args.source.renderer();
     let results: Vec<(PathBuf, Vec<Finding>)> =
         args.releases.iter().map(|p| (p.clone(), check_one(p, &args.source, &renderer))).collect();
     let errors = results.iter().flat_map(|(_, f)| f).filter(|f| f.error).count();

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use presskit::{Languages, Renderer};
+use presskit::Languages;
 
 use crate::job::{InputArgs, embargo, load, options};
 use crate::output::{self, check_not_input, human_size, write_atomically, write_stdout};
@@ -60,7 +60,7 @@ pub fn email(args: &EmailArgs, say: Say) -> Result<(), Failure> {
     email.subject.clone_from(&args.subject);
     email.date = args.date;
     email.message_id.clone_from(&args.message_id);
-    let message = Renderer::new().email(&release, &brand, &options, &email)?;
+    let message = args.input.source.renderer().email(&release, &brand, &options, &email)?;
     if to_stdout {
         return write_stdout(&message);
     }

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use presskit::{Kit, Renderer};
+use presskit::Kit;
 use serde_json::json;
 
 use crate::job::{InputArgs, options, parse_ppi};
@@ -47,7 +47,7 @@ pub fn kit(args: &KitArgs, say: Say) -> Result<(), Failure> {
     let kit = Kit::from_path_in(&args.kit, source.sandbox())?;
     let brand = source.brand(|| kit.brand())?;
     let options = options(&args.input)?;
-    let renderer = Renderer::new();
+    let renderer = args.input.source.renderer();
     let stem = args.kit.file_stem().map_or("kit".into(), |s| s.to_string_lossy().into_owned());
 
     let combined = renderer.compile_kit(&kit, &brand, &options)?;

@@ -16,7 +16,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use presskit::Renderer;
 use serde_json::{Value, json};
 use tokio::sync::watch;
 
@@ -110,7 +109,7 @@ pub fn preview(args: &PreviewArgs, say: Say) -> Result<(), Failure> {
 
 /// Renders on every change, for as long as the process runs.
 fn render_loop(state: &Preview, release: &PathBuf, source: &SourceArgs, say: Say) {
-    let renderer = Renderer::new();
+    let renderer = source.renderer();
     let mut files = vec![release.clone()];
     loop {
         let start = Instant::now();

@@ -4,8 +4,6 @@
 
 use std::time::Instant;
 
-use presskit::Renderer;
-
 use crate::job::{Format, RenderArgs, Target, check_format, render_one};
 use crate::{Failure, Say, batch};
 
@@ -44,7 +42,7 @@ pub fn render(args: &RenderArgs, say: Say) -> Result<(), Failure> {
         None => Target::Beside,
     };
     let warn = |w: String| anstream::eprintln!("{} {w}", crate::style::warning());
-    let written = render_one(release, &target, format, args, &Renderer::new(), say, &warn)?;
+    let written = render_one(release, &target, format, args, &args.input.source.renderer(), say, &warn)?;
     if !say.quiet && !to_stdout {
         eprintln!("rendered {} in {} ms", written.join(", "), start.elapsed().as_millis());
     }

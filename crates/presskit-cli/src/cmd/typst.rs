@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use presskit::Renderer;
-
 use crate::job::{InputArgs, load, options};
 use crate::output::{self, check_not_input, write_atomically};
 use crate::{Failure, Say};
@@ -43,7 +41,7 @@ pub fn typst(args: &TypstArgs, say: Say) -> Result<(), Failure> {
     let named: Vec<&Path> = std::iter::once(args.release.as_path()).chain(brand_file.as_deref()).collect();
     let read = output::input_files(&release, &brand, &named);
     let inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
-    let files = Renderer::new().typst_project(&release, &brand, &options(&args.input)?)?;
+    let files = args.input.source.renderer().typst_project(&release, &brand, &options(&args.input)?)?;
     for file in &files {
         check_not_input(&dir.join(&file.path), &inputs)?;
     }

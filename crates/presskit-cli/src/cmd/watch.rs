@@ -5,8 +5,6 @@
 
 use std::time::Instant;
 
-use presskit::Renderer;
-
 use crate::job::{Format, RenderArgs, Target, check_format, load, render_one};
 use crate::output::plural;
 use crate::style;
@@ -26,7 +24,7 @@ pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
     let format = args.format.or(named.as_deref().and_then(Format::from_path)).unwrap_or(Format::Pdf);
     check_format(args, format, false)?;
     let target = named.map_or(Target::Beside, Target::File);
-    let renderer = Renderer::new();
+    let renderer = args.input.source.renderer();
     let mut files = vec![release.clone()];
     let mut first = true;
     loop {
