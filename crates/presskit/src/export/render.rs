@@ -492,16 +492,7 @@ fn check_options(release: &Release, brand: &Brand, options: &Options) -> Result<
     }
     // Every language's texts: an image without alt text in a translation
     // failed only at export, without its place.
-    let translated = release.translations.iter().flat_map(|t| {
-        std::iter::once(&t.body)
-            .chain(t.notes_to_editors.as_ref())
-            .chain(t.boilerplates.iter().flatten().map(|b| &b.body))
-    });
-    let release_texts = std::iter::once(&release.body)
-        .chain(release.notes_to_editors.as_ref())
-        .chain(release.boilerplates.iter().map(|b| &b.body))
-        .chain(translated);
-    let release_images = release_texts.flat_map(|c| c.images()).map(|image| (image, Some(&release.origin)));
+    let release_images = release.texts().flat_map(|c| c.images()).map(|image| (image, Some(&release.origin)));
     let brand_texts = brand.boilerplate.iter().chain(brand.boilerplate_translations.iter().map(|(_, b)| b));
     let brand_images = brand_texts.flat_map(|b| b.body.images()).map(|image| (image, brand.origin.as_ref()));
     for (image, origin) in release_images.chain(brand_images) {

@@ -101,6 +101,21 @@ pub struct Translation {
 }
 
 impl Release {
+    /// Every rich text of the release in every language: body, notes to
+    /// editors and "About" sections, its own and its translations'. The
+    /// one list of them that checks over images and places walk.
+    pub(crate) fn texts(&self) -> impl Iterator<Item = &Content> {
+        let translated = self.translations.iter().flat_map(|t| {
+            std::iter::once(&t.body)
+                .chain(t.notes_to_editors.as_ref())
+                .chain(t.boilerplates.iter().flatten().map(|b| &b.body))
+        });
+        std::iter::once(&self.body)
+            .chain(self.notes_to_editors.as_ref())
+            .chain(self.boilerplates.iter().map(|b| &b.body))
+            .chain(translated)
+    }
+
     /// The release's languages: its own first, then its translations'.
     pub fn languages(&self) -> Vec<Lang> {
         std::iter::once(self.lang.clone()).chain(self.translations.iter().map(|t| t.lang.clone())).collect()

@@ -228,16 +228,7 @@ pub(crate) fn build_kit(
 /// Where each image a release names is first named, for messages.
 fn image_places(release: &Release) -> BTreeMap<String, Option<crate::error::Location>> {
     let mut places = BTreeMap::new();
-    let translations = release.translations.iter().flat_map(|t| {
-        std::iter::once(&t.body)
-            .chain(t.notes_to_editors.as_ref())
-            .chain(t.boilerplates.iter().flatten().map(|b| &b.body))
-    });
-    let texts = std::iter::once(&release.body)
-        .chain(release.notes_to_editors.as_ref())
-        .chain(release.boilerplates.iter().map(|b| &b.body))
-        .chain(translations);
-    for image in texts.flat_map(Content::images) {
+    for image in release.texts().flat_map(Content::images) {
         places.entry(image.src.clone()).or_insert(image.location);
     }
     places
