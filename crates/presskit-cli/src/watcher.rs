@@ -14,6 +14,17 @@ const POLL: Duration = Duration::from_millis(150);
 /// close together are one change.
 const SETTLE: Duration = Duration::from_millis(15);
 
+/// What to watch for a release at `path`: the files it and its brand were
+/// read from (translations, images, logo, fonts, template), the release
+/// first even when it was given in another spelling.
+pub fn files_of(path: &Path, release: &presskit::Release, brand: &presskit::Brand) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = release.files().into_iter().chain(brand.files()).collect();
+    if !files.iter().any(|f| f == path) {
+        files.insert(0, path.to_path_buf());
+    }
+    files
+}
+
 /// Watches a set of files.
 pub struct Watcher {
     /// The files, as given and as the OS names them in its events.

@@ -108,18 +108,15 @@ pub fn preview(args: &PreviewArgs, say: Say) -> Result<(), Failure> {
 }
 
 /// Renders on every change, for as long as the process runs.
-fn render_loop(state: &Preview, release: &PathBuf, source: &SourceArgs, say: Say) {
+fn render_loop(state: &Preview, release: &std::path::Path, source: &SourceArgs, say: Say) {
     let renderer = source.renderer();
-    let mut files = vec![release.clone()];
+    let mut files = vec![release.to_path_buf()];
     loop {
         let start = Instant::now();
         let mut shown = Shown::default();
         let loaded = load(release, source);
         if let Ok((r, b, _)) = &loaded {
-            files = r.files().into_iter().chain(b.files()).collect();
-            if !files.contains(release) {
-                files.insert(0, release.clone());
-            }
+            files = crate::watcher::files_of(release, r, b);
         }
         // Watching starts before the render, so a save during it is seen.
         let watcher = Watcher::new(&files);

@@ -31,10 +31,7 @@ pub fn watch(args: &RenderArgs, say: Say) -> Result<(), Failure> {
         // What to watch: what the release and brand were read from. While
         // they do not load, the last good list (and the release) stays.
         if let Ok((r, b, _)) = load(release, &args.input.source) {
-            files = r.files().into_iter().chain(b.files()).collect();
-            if !files.contains(release) {
-                files.insert(0, release.clone());
-            }
+            files = crate::watcher::files_of(release, &r, &b);
         }
         // Watching starts before the render, so a save during it is seen.
         let watcher = Watcher::new(&files);
