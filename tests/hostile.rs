@@ -190,8 +190,8 @@ fn one_image_under_many_spellings_is_read_once() {
     );
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     let release = Release::from_path(&release).unwrap();
-    assert_eq!(release.images.len(), 51);
-    assert!(release.images.iter().all(|a| std::sync::Arc::ptr_eq(&a.data, &release.images[0].data)));
+    assert_eq!(release.images().len(), 51);
+    assert!(release.images().iter().all(|a| std::sync::Arc::ptr_eq(&a.data, &release.images()[0].data)));
 }
 
 /// The distinct images of one release are held to a total.
@@ -273,7 +273,7 @@ fn a_folder_swapped_for_a_link_never_leaks_an_outside_file() {
     let (mut read, mut refused, mut leaked) = (0, 0, 0);
     for _ in 0..200 {
         match Release::from_path(&release) {
-            Ok(release) if release.images[0].data[..] == inside_png[..] => read += 1,
+            Ok(release) if release.images()[0].data[..] == inside_png[..] => read += 1,
             Ok(_) => leaked += 1,
             Err(_) => refused += 1,
         }

@@ -35,10 +35,11 @@ fn every_form_loads_the_same_release() {
     assert_eq!(first.embargo.map(|e| e.to_rfc3339()).as_deref(), Some("2026-03-04T10:00:00+01:00"));
     assert_eq!(first.keywords, ["a", "b"]);
     assert!(first.body.plain_text().contains("Note."));
+    // Equal as data (the serialized model leaves out where each came from).
+    let json = |r: &presskit::Release| serde_json::to_value(r).unwrap();
     for (release, (_, format)) in releases.iter().zip(forms) {
-        let mut release = release.clone();
-        release.origin = first.origin.clone();
-        assert_eq!(&release, first, "{format:?} differs");
+        assert_eq!(json(release), json(first), "{format:?} differs");
+        assert_eq!(release.images(), first.images(), "{format:?} differs");
     }
 }
 
@@ -192,5 +193,5 @@ fn images_given_in_memory_are_found_by_name_and_nothing_else() {
     std::fs::write(dir.path().join("img/other.jpg"), &photo).unwrap();
     let origin = Origin::in_dir("sent.md", dir.path()).with_files(files());
     let release = Release::from_text(&missing, Format::Markdown, origin).unwrap();
-    assert_eq!(release.images.len(), 1);
+    assert_eq!(release.images().len(), 1);
 }

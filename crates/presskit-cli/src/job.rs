@@ -109,7 +109,7 @@ impl SourceArgs {
 pub fn load(release: &Path, input: &SourceArgs) -> Result<(Release, Brand, Option<PathBuf>), Failure> {
     let release = Release::from_path_in(release, input.sandbox())?;
     let brand = input.brand(|| Brand::for_release(&release))?;
-    let brand_file = brand.origin.as_ref().map(|o| o.name.clone());
+    let brand_file = brand.origin().map(|o| o.name.clone());
     Ok((release, brand, brand_file))
 }
 
@@ -261,7 +261,7 @@ pub fn render_one(
     let (release, brand, brand_file) = load(path, &args.input.source)?;
     if say.verbose {
         let brand_name = brand_file.as_ref().map_or("the neutral brand".into(), |b| b.display().to_string());
-        let images = release.images.len() + brand.images.len();
+        let images = release.images().len() + brand.images().len();
         eprintln!(
             "loaded {} with {brand_name} and {} in {} ms",
             path.display(),

@@ -15,7 +15,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use presskit::{Brand, EmailOptions, Lang, Languages, Options, Origin, Release, Renderer, Standards};
+use presskit::{
+    Brand, Diagnostic, EmailOptions, Lang, Languages, Options, Origin, Release, Renderer, Severity, Standards,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
@@ -579,31 +581,14 @@ async fn check(
                 Some(dir) => Origin::in_dir(&sent.name, dir),
                 None => Origin::named(&sent.name),
             };
-            let diagnostics: Vec<Value> =
+            // As `presskit check`: the same records, the brand's fonts
+            // loaded too.
+            let diagnostics: Vec<Diagnostic> =
                 match Release::from_bytes(&sent.bytes, sent.format, origin.with_files(sent.files)) {
-                    Err(err) => vec![error_json(&err)],
-                    Ok(release) => {
-                        // As `presskit check`: the brand's fonts are loaded
-                        // too, so a bad font file or an uninstalled family
-                        // shows here.
-                        let fonts = renderer.font_families(&brand).err().map(|err| error_json(&err));
-                        fonts
-                            .into_iter()
-                            .chain(release.check(&brand, SystemTime::now()).iter().map(|w| {
-                                json!({
-                                    "severity": "warning",
-                                    "code": w.kind.code(),
-                                    "file": w.file,
-                                    "line": w.location.map(|l| l.line),
-                                    "column": w.location.map(|l| l.column),
-                                    "message": w.message,
-                                    "hint": w.hint,
-                                })
-                            }))
-                            .collect()
-                    }
+                    Err(err) => vec![Diagnostic::from(&err)],
+                    Ok(release) => renderer.check(&release, &brand, SystemTime::now()),
                 };
-            let errors = diagnostics.iter().filter(|d| d["severity"] == "error").count();
+            let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             json!({
                 "file": name,
                 "ok": errors == 0,
@@ -619,16 +604,4 @@ async fn check(
         Ok(report) => axum::Json(report).into_response(),
         Err(problem) => counted(&state, problem),
     }
-}
-
-fn error_json(err: &presskit::Error) -> Value {
-    json!({
-        "severity": "error",
-        "code": err.kind().code(),
-        "file": err.file(),
-        "line": err.location().map(|l| l.line),
-        "column": err.location().map(|l| l.column),
-        "message": err.message(),
-        "hint": err.hint().unwrap_or_default(),
-    })
 }

@@ -89,7 +89,7 @@ impl Brands {
             let loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(known) = loaded.get(name)
                 && known.stamps.iter().all(|(file, stamp)| modified(file) == *stamp)
-                && known.brand.origin.as_ref().is_some_and(|o| o.name == path)
+                && known.brand.origin().is_some_and(|o| o.name == path)
             {
                 return Ok((Arc::clone(&known.brand), folder));
             }

@@ -75,13 +75,13 @@ pub use present::options::{Languages, Options};
 pub use sandbox::{Limits, Sandbox};
 pub use standards::{Archival, Standards};
 pub use typeset::data::ProjectFile;
-pub use warning::{Warning, WarningKind};
+pub use warning::{Diagnostic, Severity, Warning, WarningKind};
 
 impl Origin {
     /// An origin for in-memory input that names no files: `name` is used in
     /// messages only.
     pub fn named(name: impl Into<std::path::PathBuf>) -> Self {
-        Self { name: name.into(), dir: None, sandbox: Sandbox::default(), source: None, files: None }
+        Self { name: name.into(), dir: None, sandbox: Sandbox::default(), places: None, files: None }
     }
 
     /// The origin of a file: named by its path, relative paths resolve
@@ -92,7 +92,7 @@ impl Origin {
             name: path.to_path_buf(),
             dir: Some(dir),
             sandbox: Sandbox::default(),
-            source: None,
+            places: None,
             files: None,
         }
     }
@@ -104,7 +104,7 @@ impl Origin {
             name: name.into(),
             dir: Some(dir.into()),
             sandbox: Sandbox::default(),
-            source: None,
+            places: None,
             files: None,
         }
     }
@@ -129,7 +129,7 @@ impl Origin {
     /// let text = "---\nheadline: H\ndate: 2026-03-02\n---\n![A chart](img/chart.svg)\n";
     /// let origin = Origin::named("release.md").with_files([("img/chart.svg".to_string(), svg)]);
     /// let release = Release::from_text(text, Format::Markdown, origin)?;
-    /// assert_eq!(release.images.len(), 1);
+    /// assert_eq!(release.images().len(), 1);
     /// # Ok::<(), presskit::Error>(())
     /// ```
     pub fn with_files(mut self, files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Self {

@@ -85,6 +85,93 @@ impl WarningKind {
     }
 }
 
+/// One finding of a check, in the form tools read: an error that stops a
+/// render, or a warning. What [`Renderer::check`](crate::Renderer::check)
+/// returns; `presskit check --format json`, the HTTP service's check and
+/// the Python package report these same records.
+///
+/// ```
+/// # fn main() -> presskit::Result<()> {
+/// let release = presskit::Release::from_text(
+///     "---\nheadline: Library opens on Sundays.\ndate: 2026-03-02\n---\nFrom May.\n",
+///     presskit::Format::Markdown,
+///     presskit::Origin::named("release.md"),
+/// )?;
+/// let found = presskit::Renderer::new().check(&release, &presskit::Brand::neutral(), std::time::SystemTime::now());
+/// assert!(found.iter().any(|d| d.code == "headline-full-stop" && d.line == Some(2)));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Whether it stops a render.
+    pub severity: Severity,
+    /// A short, stable name for tools: [`ErrorKind::code`](crate::ErrorKind::code)
+    /// or [`WarningKind::code`].
+    pub code: &'static str,
+    /// The file it is about, when there is one.
+    pub file: Option<PathBuf>,
+    /// The line in the file, from 1, when it is known.
+    pub line: Option<usize>,
+    /// The column in the line, from 1, when it is known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it (empty when there is nothing to add).
+    pub hint: String,
+}
+
+/// Whether a [`Diagnostic`] stops a render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The release cannot be rendered as it stands.
+    Error,
+    /// The release renders; it could follow the conventions better.
+    Warning,
+}
+
+impl From<Warning> for Diagnostic {
+    fn from(w: Warning) -> Self {
+        Self {
+            severity: Severity::Warning,
+            code: w.kind.code(),
+            file: Some(w.file),
+            line: w.location.map(|l| l.line),
+            column: w.location.map(|l| l.column),
+            message: w.message,
+            hint: w.hint,
+        }
+    }
+}
+
+impl From<&crate::Error> for Diagnostic {
+    fn from(e: &crate::Error) -> Self {
+        Self {
+            severity: Severity::Error,
+            code: e.kind().code(),
+            file: e.file().map(PathBuf::from),
+            line: e.location().map(|l| l.line),
+            column: e.location().map(|l| l.column),
+            message: e.message().to_string(),
+            hint: e.hint().unwrap_or_default().to_string(),
+        }
+    }
+}
+
+/// Formats as `file:line:column: message`.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}:{}", self.column.unwrap_or(1))?;
+            }
+            f.write_str(": ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
 fn code<S: serde::Serializer>(kind: &WarningKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(kind.code())
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use clap::ValueEnum;
-use presskit::{Renderer, Warning};
+use presskit::{Diagnostic, Renderer, Severity};
 use serde_json::{Value, json};
 
 use crate::Failure;
@@ -36,77 +36,41 @@ enum Report {
     Json,
 }
 
-/// One finding: an error that stops a render, or a warning.
-struct Finding {
-    error: bool,
-    file: Option<PathBuf>,
-    location: Option<presskit::Location>,
-    code: &'static str,
-    message: String,
-    hint: String,
-}
-
-impl From<Warning> for Finding {
-    fn from(w: Warning) -> Self {
-        Self {
-            error: false,
-            file: Some(w.file),
-            location: w.location,
-            code: w.kind.code(),
-            message: w.message,
-            hint: w.hint,
-        }
+/// A load error as a finding, with the CLI's hint where it has one (the
+/// flag that resolves it).
+fn error_finding(err: &presskit::Error) -> Diagnostic {
+    let mut found = Diagnostic::from(err);
+    if let Some(hint) = crate::hint::for_error(err) {
+        found.hint = hint;
     }
-}
-
-impl From<presskit::Error> for Finding {
-    fn from(e: presskit::Error) -> Self {
-        Self {
-            error: true,
-            file: e.file().map(PathBuf::from),
-            location: e.location(),
-            code: e.kind().code(),
-            message: e.message().to_string(),
-            hint: crate::hint::for_error(&e).unwrap_or_default(),
-        }
-    }
-}
-
-impl From<Failure> for Finding {
-    fn from(f: Failure) -> Self {
-        Self {
-            error: true,
-            file: None,
-            location: None,
-            code: "error",
-            message: f.message,
-            hint: f.hint.unwrap_or_default(),
-        }
-    }
+    found
 }
 
 /// Everything found in one release and its brand.
-fn check_one(path: &std::path::Path, source: &SourceArgs, renderer: &Renderer) -> Vec<Finding> {
-    let (release, brand, _) = match load(path, source) {
-        Ok(loaded) => loaded,
-        Err(failure) => return vec![failure.into_finding()],
-    };
-    let mut findings = Vec::new();
-    // Fonts are loaded at render time; load them now so a bad font file or
-    // an uninstalled family is reported here, as render would.
-    if let Err(err) = renderer.font_families(&brand) {
-        findings.push(Finding::from(err));
+fn check_one(path: &std::path::Path, source: &SourceArgs, renderer: &Renderer) -> Vec<Diagnostic> {
+    match load(path, source) {
+        Ok((release, brand, _)) => renderer.check(&release, &brand, SystemTime::now()),
+        Err(failure) => vec![match &failure.error {
+            Some(err) => error_finding(err),
+            None => Diagnostic {
+                severity: Severity::Error,
+                code: "error",
+                file: None,
+                line: None,
+                column: None,
+                message: failure.message,
+                hint: failure.hint.unwrap_or_default(),
+            },
+        }],
     }
-    findings.extend(release.check(&brand, SystemTime::now()).into_iter().map(Finding::from));
-    findings
 }
 
 pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
     let renderer = args.source.renderer();
-    let results: Vec<(PathBuf, Vec<Finding>)> =
+    let results: Vec<(PathBuf, Vec<Diagnostic>)> =
         args.releases.iter().map(|p| (p.clone(), check_one(p, &args.source, &renderer))).collect();
-    let errors = results.iter().flat_map(|(_, f)| f).filter(|f| f.error).count();
-    let warnings = results.iter().flat_map(|(_, f)| f).filter(|f| !f.error).count();
+    let errors = results.iter().flat_map(|(_, f)| f).filter(|f| f.severity == Severity::Error).count();
+    let warnings = results.iter().flat_map(|(_, f)| f).filter(|f| f.severity == Severity::Warning).count();
 
     match args.format {
         Report::Json => {
@@ -115,8 +79,8 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
                 .map(|(path, findings)| {
                     json!({
                         "file": path,
-                        "ok": !findings.iter().any(|f| f.error),
-                        "diagnostics": findings.iter().map(|f| f.json(path)).collect::<Vec<_>>(),
+                        "ok": !findings.iter().any(|f| f.severity == Severity::Error),
+                        "diagnostics": findings.iter().map(|f| finding_json(f, path)).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
@@ -129,9 +93,9 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
             let mut err = anstream::stderr().lock();
             for (path, findings) in &results {
                 for f in findings {
-                    let label = if f.error { style::error() } else { style::warning() };
+                    let label = if f.severity == Severity::Error { style::error() } else { style::warning() };
                     let file = f.file.as_ref().unwrap_or(path);
-                    let place = f.location.map(|l| format!(":{}:{}", l.line, l.column)).unwrap_or_default();
+                    let place = f.line.map(|l| format!(":{l}:{}", f.column.unwrap_or(1))).unwrap_or_default();
                     let _ = writeln!(
                         err,
                         "{label} {}{place}: {} {}",
@@ -164,25 +128,11 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-impl Finding {
-    fn json(&self, path: &std::path::Path) -> Value {
-        json!({
-            "severity": if self.error { "error" } else { "warning" },
-            "code": self.code,
-            "file": self.file.as_deref().unwrap_or(path),
-            "line": self.location.map(|l| l.line),
-            "column": self.location.map(|l| l.column),
-            "message": self.message,
-            "hint": self.hint,
-        })
+/// A finding as JSON, with the release's path where it names no file.
+fn finding_json(found: &Diagnostic, path: &std::path::Path) -> Value {
+    let mut value = serde_json::to_value(found).unwrap_or_default();
+    if found.file.is_none() {
+        value["file"] = json!(path);
     }
-}
-
-impl Failure {
-    fn into_finding(self) -> Finding {
-        match self.error {
-            Some(err) => Finding::from(*err),
-            None => Finding::from(self),
-        }
-    }
+    value
 }

@@ -93,7 +93,7 @@ pub fn kit(args: &KitArgs, say: Say) -> Result<(), Failure> {
             "pages": document.page_count(),
             "bytes": pdf.len(),
             "thumbnail_bytes": png.len(),
-            "source": release.origin.name.file_name().map(|n| n.to_string_lossy().into_owned()),
+            "source": release.origin().name.file_name().map(|n| n.to_string_lossy().into_owned()),
         }));
         files.push(OutFile { name: format!("{name}.pdf"), data: pdf });
         files.push(OutFile { name: format!("{name}.png"), data: png });

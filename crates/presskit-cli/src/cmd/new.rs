@@ -160,7 +160,7 @@ fn scaffold(dir: &Path, brand: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
                 )
             })?;
             let mut named: Vec<&presskit::model::Asset> = loaded.logo.iter().map(|l| &l.image).collect();
-            named.extend(&loaded.images);
+            named.extend(loaded.images());
             named.extend(&loaded.layout.template);
             for font in &loaded.fonts {
                 if let presskit::model::BrandFont::Files { files: fonts, .. } = font {

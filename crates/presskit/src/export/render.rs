@@ -21,7 +21,7 @@ use crate::typeset::data::{self, Project, ProjectFile};
 use crate::typeset::fonts::{self, FontSet};
 use crate::typeset::template;
 use crate::typeset::world::{SandboxWorld, file_id};
-use crate::warning::{Warning, WarningKind};
+use crate::warning::{Diagnostic, Warning, WarningKind};
 
 /// Renders releases. Loads the bundled fonts and Typst's library once; share
 /// one renderer across threads (it is `Send + Sync`) to render many releases.
@@ -142,6 +142,17 @@ impl Renderer {
             }
         }
         families
+    }
+
+    /// Everything to say about a release and its brand without laying it
+    /// out, as `presskit check` reports it: the brand's fonts loaded as a
+    /// render would load them (a broken font file or an uninstalled family
+    /// is an error), then the press conventions ([`Release::check`]; `now`
+    /// decides whether an embargo is past).
+    pub fn check(&self, release: &Release, brand: &Brand, now: std::time::SystemTime) -> Vec<Diagnostic> {
+        let fonts = self.font_families(brand).err();
+        let fonts = fonts.as_ref().map(Diagnostic::from);
+        fonts.into_iter().chain(release.check(brand, now).into_iter().map(Diagnostic::from)).collect()
     }
 
     /// The font families available to a brand: the bundled ones and the

@@ -257,7 +257,7 @@ impl Brand {
         parse::check_text(text, &origin.name)?;
         let text = parse::strip_bom(text);
         let mut origin = origin;
-        origin.source = Some(crate::model::Source { text: text.into(), format: crate::format::Format::Yaml });
+        origin.places = Some(std::sync::Arc::new(parse::places(text, Syntax::Yaml, 0, text.len())));
         let raw: RawBrand = if text.trim().is_empty() {
             RawBrand::default()
         } else {

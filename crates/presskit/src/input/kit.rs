@@ -8,7 +8,6 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::format::Format;
 use crate::input::parse::{self, Syntax};
 use crate::model::{Brand, Date, Lang, Origin, Release};
 use crate::sandbox::Sandbox;
@@ -106,14 +105,9 @@ impl Kit {
             _ => Syntax::Yaml,
         };
         let raw: RawKit = parse::deserialize(text, syntax, &origin, 0)?;
-        // Kept to place errors found after parsing.
+        // Noted to place errors found after parsing.
         let mut origin = origin;
-        let format = match syntax {
-            Syntax::Json => Format::Json,
-            Syntax::Toml => Format::Toml,
-            Syntax::Yaml => Format::Yaml,
-        };
-        origin.source = Some(crate::model::Source { text: text.into(), format });
+        origin.places = Some(std::sync::Arc::new(parse::places(text, syntax, 0, text.len())));
         let invalid = |message: &str, hint: &str| {
             Error::new(ErrorKind::InvalidValue, message).in_file(&origin.name).with_hint(hint)
         };
@@ -159,7 +153,7 @@ impl Kit {
             let together: usize = documents
                 .iter()
                 .map(|d| {
-                    let own = d.origin.source.as_ref().map_or(0, |s| s.text.len());
+                    let own = d.origin.places.as_ref().map_or(0, |p| p.size as usize);
                     let translated: u64 =
                         d.translation_files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).sum();
                     own + translated as usize

@@ -10,3 +10,4 @@ pub(crate) mod kit;
 pub mod markdown;
 pub(crate) mod parse;
 pub(crate) mod release;
+pub(crate) mod tree;

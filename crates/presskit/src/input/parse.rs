@@ -8,7 +8,8 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorKind, Location, Result, Setting};
-use crate::model::{Asset, Origin};
+use crate::input::tree;
+use crate::model::{Asset, Origin, Places};
 use crate::sandbox::{self, Limits, Refusal};
 
 /// The syntax of a piece of structured text.
@@ -77,9 +78,20 @@ pub(crate) fn deserialize<T: DeserializeOwned>(
     line_offset: usize,
 ) -> Result<T> {
     let result = match syntax {
-        Syntax::Yaml => serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| yaml_error(&e)),
-        Syntax::Json => serde_json::from_str(text).map_err(|e| json_error(&e)),
-        Syntax::Toml => toml::from_str(text).map_err(|e| toml_error(&e, text)),
+        Syntax::Yaml => from_yaml(text),
+        // serde_json's data errors are messages only; JSON is read by the
+        // YAML reader (JSON is YAML) for typed ones, once serde_json has
+        // found it well-formed, so that a syntax error reads as JSON's.
+        // (`Value`, not `IgnoredAny`: only decoding the strings finds a
+        // lone surrogate escape.)
+        Syntax::Json => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(_) => from_yaml(text),
+            Err(err) => Err(json_error(&err)),
+        },
+        Syntax::Toml => tree::from_toml(text).map_err(|err| match err {
+            tree::TomlError::Syntax(err) => toml_error(&err, text),
+            tree::TomlError::Data(err) => data_error(err),
+        }),
     };
     result.map_err(|err| {
         let hint = default_hint(&err, syntax);
@@ -87,20 +99,48 @@ pub(crate) fn deserialize<T: DeserializeOwned>(
     })
 }
 
+fn from_yaml<T: DeserializeOwned>(text: &str) -> Result<T> {
+    serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| yaml_error(&e))
+}
+
 /// A hint for errors that the parsers report without one.
-fn default_hint(err: &Error, syntax: Syntax) -> String {
-    if let Some((_, expected)) = err.message().split_once(", expected ") {
-        return format!("write {expected} here");
-    }
+fn default_hint(err: &Error, syntax: Syntax) -> &'static str {
     match (err.kind(), syntax) {
         (ErrorKind::Syntax, Syntax::Yaml) => {
             "check the YAML here: indentation, a missing `:`, or a value with `:`, `#` or brackets that needs quotes"
-                .into()
         }
-        (ErrorKind::Syntax, Syntax::Json) => "check the JSON here: quotes, commas and brackets".into(),
-        (ErrorKind::Syntax, Syntax::Toml) => "check the TOML here: `key = value`, strings in quotes".into(),
-        _ => "correct the value at this place".into(),
+        (ErrorKind::Syntax, Syntax::Json) => "check the JSON here: quotes, commas and brackets",
+        (ErrorKind::Syntax, Syntax::Toml) => "check the TOML here: `key = value`, strings in quotes",
+        _ => "correct the value at this place",
     }
+}
+
+/// A value of the wrong type or form: "invalid type: integer `5`,
+/// expected a string", with the hint to write what was expected.
+fn invalid(what: &str, found: &str, expected: &str) -> Error {
+    Error::new(ErrorKind::InvalidValue, format!("{what}: {found}, expected {expected}"))
+        .with_hint(format!("write {expected} here"))
+}
+
+fn unknown_value(value: &str, expected: &[&str]) -> Error {
+    Error::new(
+        ErrorKind::InvalidValue,
+        format!("unknown value `{value}`, expected one of: {}", expected.join(", ")),
+    )
+    .with_hint("use one of the values listed")
+}
+
+/// A value that does not fit the model, as the TOML reader found it.
+fn data_error(err: tree::DeError) -> Error {
+    use tree::DeErrorKind as K;
+    let out = match &err.what {
+        K::UnknownField { field, expected } => unknown_field(field, expected),
+        K::MissingField(field) => missing_field(field),
+        K::UnknownVariant { variant, expected } => unknown_value(variant, expected),
+        K::Invalid { found, expected } => invalid("invalid value", found, expected),
+        K::Custom(message) => Error::new(ErrorKind::InvalidValue, message.clone()),
+    };
+    out.at(err.at)
 }
 
 pub(crate) fn yaml_options() -> serde_saphyr::Options {
@@ -118,7 +158,9 @@ fn yaml_error(err: &serde_saphyr::Error) -> Error {
     let err = match inner {
         E::SerdeUnknownField { field, expected, .. } => unknown_field(field, expected),
         E::SerdeMissingField { field, .. } => missing_field(field),
-        E::SerdeUnknownVariant { .. } => classify(message),
+        E::SerdeUnknownVariant { variant, expected, .. } => unknown_value(variant, expected),
+        E::SerdeInvalidType { unexpected, expected, .. } => invalid("invalid type", unexpected, expected),
+        E::SerdeInvalidValue { unexpected, expected, .. } => invalid("invalid value", unexpected, expected),
         // A structure where a value belongs: a list for a text, say.
         E::Unexpected { expected, .. } => {
             let what = expected.trim_end_matches(" scalar");
@@ -146,8 +188,6 @@ fn yaml_error(err: &serde_saphyr::Error) -> Error {
                 .with_hint("a release or brand is a short file: write the values out, without deep nesting or many `*aliases`")
         }
         E::Message { .. }
-        | E::SerdeInvalidType { .. }
-        | E::SerdeInvalidValue { .. }
         | E::SerdeInvalidLength { .. }
         | E::InvalidScalar { .. }
         | E::InvalidBooleanStrict { .. }
@@ -167,32 +207,18 @@ pub(crate) fn nonempty(text: Option<String>) -> Option<String> {
     text.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// A JSON syntax error (the data is read as YAML, see [`deserialize`]).
 fn json_error(err: &serde_json::Error) -> Error {
     let location = (err.line() > 0).then(|| Location { line: err.line(), column: err.column().max(1) });
     let message = err.to_string();
     let message = strip_location(&message);
-    let err = match err.classify() {
-        serde_json::error::Category::Data => classify(message),
-        _ => Error::new(ErrorKind::Syntax, format!("invalid JSON: {message}")),
-    };
-    err.at(location)
+    Error::new(ErrorKind::Syntax, format!("invalid JSON: {message}")).at(location)
 }
 
+/// A TOML syntax error (its data errors are [`data_error`]s).
 fn toml_error(err: &toml::de::Error, text: &str) -> Error {
     let location = err.span().map(|span| Location::from_offset(text, span.start));
-    let message = err.message().trim().to_string();
-    let err = if message.contains("expected") && err.span().is_some() && !looks_like_data_error(&message) {
-        Error::new(ErrorKind::Syntax, format!("invalid TOML: {message}"))
-    } else {
-        classify(&message)
-    };
-    err.at(location)
-}
-
-fn looks_like_data_error(message: &str) -> bool {
-    ["unknown field", "missing field", "invalid type", "unknown variant", "invalid value", "is not"]
-        .iter()
-        .any(|p| message.contains(p))
+    Error::new(ErrorKind::Syntax, format!("invalid TOML: {}", err.message().trim())).at(location)
 }
 
 /// Removes a trailing " at line X column Y" that some parsers append: the
@@ -202,32 +228,6 @@ fn strip_location(message: &str) -> &str {
         Some(i) if message[i..].contains(" column ") => &message[..i],
         _ => message,
     }
-}
-
-/// Sorts a serde message into a kind, turning serde's wording for unknown
-/// and missing fields into presskit's (with a suggestion).
-fn classify(message: &str) -> Error {
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once('`')
-    {
-        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return unknown_field(field, &names);
-    }
-    if let Some(rest) = message.strip_prefix("missing field `")
-        && let Some((field, _)) = rest.split_once('`')
-    {
-        return missing_field(field);
-    }
-    if message.starts_with("unknown variant `") {
-        return Error::new(ErrorKind::InvalidValue, message.replace("unknown variant", "unknown value"))
-            .with_hint("use one of the values listed");
-    }
-    let data = message.starts_with("invalid type")
-        || message.starts_with("invalid value")
-        || looks_like_data_error(message)
-        || message.contains('`');
-    let kind = if data { ErrorKind::InvalidValue } else { ErrorKind::Syntax };
-    Error::new(kind, message)
 }
 
 /// "unknown field `headlne`, did you mean `headline`?"
@@ -473,20 +473,18 @@ pub(crate) fn read_image_among(
     Ok(asset)
 }
 
-/// Where a value (a path, a family name) stands in the text an input was
-/// loaded from, for errors found after parsing: the first occurrence after
-/// `key:` on one line, else anywhere. `None` for text with no such value.
+/// Where a scalar value (a path, a family name) stands in the file an
+/// input was loaded from, for errors found after parsing: in a field named
+/// `key` if one holds it, else anywhere.
 pub(crate) fn locate_value(origin: &Origin, key: &str, value: &str) -> Option<Location> {
-    let text = &origin.source.as_ref()?.text;
-    if value.is_empty() {
-        return None;
-    }
-    let keyed = text.match_indices(value).find(|(at, _)| {
-        let line_start = text[..*at].rfind('\n').map_or(0, |i| i + 1);
-        text[line_start..*at].contains(key)
-    });
-    let at = keyed.map(|(at, _)| at).or_else(|| text.find(value))?;
-    Some(Location::from_offset(text, at))
+    origin.places.as_ref()?.value(key, value)
+}
+
+/// Notes where the fields of structured `text` stand (see [`Places`]);
+/// `line_offset` is the number of lines before it in its file, `size` the
+/// whole file's.
+pub(crate) fn places(text: &str, syntax: Syntax, line_offset: usize, size: usize) -> Places {
+    Places { fields: tree::fields(text, syntax, line_offset), size: size as u64, ..Places::default() }
 }
 
 /// A byte count as people read it: `256 MB`, `30 KB`.

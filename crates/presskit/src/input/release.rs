@@ -122,8 +122,7 @@ impl Release {
         parse::check_text(text, &origin.name)?;
         let text = parse::strip_bom(text);
         let mut origin = origin;
-        origin.source = Some(crate::model::Source { text: text.into(), format });
-        let (raw, body, body_line) = match format {
+        let (raw, body, places) = match format {
             Format::Markdown => {
                 let split = parse::split_front_matter(text, &origin)?;
                 let raw: RawRelease =
@@ -135,7 +134,10 @@ impl Release {
                             "in a .md file the body is the Markdown after the front matter; remove the field",
                         ));
                 }
-                (raw, split.body.to_string(), Some(split.body_line))
+                let mut places = parse::places(split.front, split.syntax, split.front_line, text.len());
+                places.body_line = Some(split.body_line);
+                places.markdown.push(("body", split.body.to_string(), Some(split.body_line)));
+                (raw, split.body.to_string(), places)
             }
             Format::Yaml | Format::Json | Format::Toml => {
                 let syntax = match format {
@@ -149,9 +151,17 @@ impl Release {
                         .in_file(&origin.name)
                         .with_hint("add `body:` with the release text in Markdown")
                 })?;
-                (raw, body, None)
+                let mut places = parse::places(text, syntax, 0, text.len());
+                places.markdown.push(("body", body.clone(), None));
+                (raw, body, places)
             }
         };
+        let mut places = places;
+        if let Some(notes) = &raw.notes_to_editors {
+            places.markdown.push(("notes_to_editors", notes.clone(), None));
+        }
+        let body_line = places.body_line;
+        origin.places = Some(std::sync::Arc::new(places));
         // Escapes (`\u0301` in YAML, JSON or TOML) are text only once
         // parsed: the parsed values are held to the same limit, without a
         // place.
@@ -303,7 +313,7 @@ fn translation(
                 "give each language a file of its own",
             ));
         }
-        let main = origin.source.as_ref().map_or(0, |s| s.text.len() as u64);
+        let main = origin.places.as_ref().map_or(0, |p| p.size);
         let together = files
             .iter()
             .chain(std::iter::once(&path.real))

@@ -7,9 +7,11 @@
 
 pub(crate) mod content;
 pub(crate) mod layout;
+pub(crate) mod places;
 
 pub use content::{Block, Content, Image, Inline};
 pub use layout::{Accent, AddressPlace, Layout, Margins, Side, Theme};
+pub(crate) use places::{Field, Places};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -58,16 +60,14 @@ pub struct Release {
     pub brand: Option<String>,
     /// The release in other languages, in the order given.
     pub translations: Vec<Translation>,
-    /// Images the Markdown names (translations' too), read and checked, by
-    /// path as written.
+    // What loading found, kept by the loader: read them with
+    // [`Release::images`] and [`Release::origin`].
     #[serde(skip)]
-    pub images: Vec<Asset>,
-    /// The translation files the release names, as found.
+    pub(crate) images: Vec<Asset>,
     #[serde(skip)]
-    pub translation_files: Vec<PathBuf>,
-    /// Where the release came from.
+    pub(crate) translation_files: Vec<PathBuf>,
     #[serde(skip)]
-    pub origin: Origin,
+    pub(crate) origin: Origin,
 }
 
 /// A release's text in another language. The dateline and keywords left
@@ -119,6 +119,19 @@ impl Release {
     /// The release's languages: its own first, then its translations'.
     pub fn languages(&self) -> Vec<Lang> {
         std::iter::once(self.lang.clone()).chain(self.translations.iter().map(|t| t.lang.clone())).collect()
+    }
+
+    /// The images the Markdown names (translations' too), read and checked
+    /// while loading, by path as written. A body changed afterwards to name
+    /// another image fails to render with an error that says so.
+    pub fn images(&self) -> &[Asset] {
+        &self.images
+    }
+
+    /// Where the release came from: its name in messages, the folder its
+    /// paths resolve against, its sandbox.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
 
     /// The files the release was read from: itself, its translation files
@@ -201,10 +214,9 @@ pub struct Brand {
     pub footer: Option<String>,
     /// Theme, layout settings, or a template of the brand's own.
     pub layout: Layout,
-    /// Images the boilerplate's Markdown names, read and checked.
-    pub images: Vec<Asset>,
-    /// Where the brand came from (`None` for the built-in neutral brand).
-    pub origin: Option<Origin>,
+    // Kept by the loader: [`Brand::images`], [`Brand::origin`].
+    pub(crate) images: Vec<Asset>,
+    pub(crate) origin: Option<Origin>,
 }
 
 /// Where an input came from: the name used in messages, the directory its
@@ -218,8 +230,8 @@ pub struct Origin {
     pub dir: Option<PathBuf>,
     /// The folders the input may read from besides `dir`, and its limits.
     pub sandbox: Sandbox,
-    /// The text it was loaded from, kept to point warnings at lines.
-    pub(crate) source: Option<Source>,
+    /// Where its parts stand in its file, noted while loading.
+    pub(crate) places: Option<Arc<Places>>,
     /// Files given in memory with the input, looked up before `dir`.
     pub(crate) files: Option<Arc<MemoryFiles>>,
 }
@@ -255,13 +267,6 @@ pub(crate) fn memory_key(name: &str) -> Option<String> {
         return None;
     }
     Some(parts.join("/"))
-}
-
-/// The text an input was loaded from, and its form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Source {
-    pub text: Arc<str>,
-    pub format: crate::format::Format,
 }
 
 /// A file an input names (an image or a font), read into memory.
@@ -343,6 +348,16 @@ pub struct HeadingTypography {
 }
 
 impl Brand {
+    /// The images the boilerplate's Markdown names, read and checked.
+    pub fn images(&self) -> &[Asset] {
+        &self.images
+    }
+
+    /// Where the brand came from (`None` for the built-in neutral brand).
+    pub fn origin(&self) -> Option<&Origin> {
+        self.origin.as_ref()
+    }
+
     /// The files the brand was read from: the brand file, its logo, font
     /// files, images and template; what to watch for changes.
     pub fn files(&self) -> Vec<PathBuf> {

@@ -5,13 +5,10 @@
 use std::time::SystemTime;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
-use serde::Deserialize;
 
 use crate::error::Location;
-use crate::format::Format;
-use crate::input::parse::{self, Syntax};
 use crate::model::content::{Block, Content, Inline};
-use crate::model::{Brand, Contact, Origin, Release, Source};
+use crate::model::{self, Brand, Contact, Origin, Release};
 use crate::warning::{Warning, WarningKind};
 
 /// Headlines run to about ten words (the ECPAT reference has twelve); past
@@ -328,145 +325,43 @@ fn links(content: &Content) -> Vec<String> {
     out
 }
 
-/// Where fields stand in an input's text. Found by reading lines, not by a
-/// parser: good for the files people write, and a warning without a line
-/// is still a warning.
-struct Places<'a> {
-    text: &'a str,
-    format: Option<Format>,
-    /// Lines before the structured part (a `.md` file's opening fence).
-    front_line: usize,
-    /// The structured part: front matter, or the whole file.
-    front: &'a str,
-    /// Lines before a `.md` file's body.
-    body_line: Option<usize>,
-}
+/// Where fields stand in an input's file, as noted while it was loaded
+/// (nothing for an input built in code).
+struct Places<'a>(Option<&'a model::Places>);
 
 impl<'a> Places<'a> {
     fn of(origin: &'a Origin) -> Self {
-        let Some(Source { text, format }) = &origin.source else {
-            return Self { text: "", format: None, front_line: 0, front: "", body_line: None };
-        };
-        let mut places = Self { text, format: Some(*format), front_line: 0, front: text, body_line: None };
-        if *format == Format::Markdown
-            && let Ok(split) = parse::split_front_matter(text, origin)
-        {
-            places.front_line = split.front_line;
-            places.front = split.front;
-            places.body_line = Some(split.body_line);
-        }
-        places
-    }
-
-    fn syntax(&self) -> Option<Syntax> {
-        match self.format? {
-            Format::Json => Some(Syntax::Json),
-            Format::Toml => Some(Syntax::Toml),
-            Format::Yaml => Some(Syntax::Yaml),
-            Format::Markdown => Some(if self.text.starts_with("+++") { Syntax::Toml } else { Syntax::Yaml }),
-        }
+        Self(origin.places.as_deref())
     }
 
     fn start(&self) -> Option<Location> {
-        self.format.map(|_| Location { line: 1, column: 1 })
+        self.0.map(|_| Location { line: 1, column: 1 })
     }
 
     /// The first line of a `.md` file's body.
     fn body_start(&self) -> Option<Location> {
-        self.body_line.map(|lines| Location { line: lines + 1, column: 1 })
+        self.0?.body_line.map(|lines| Location { line: lines + 1, column: 1 })
     }
 
-    /// The line of the field `key`: at the top level if it is there,
-    /// else the first line that names it (brand fields are nested).
     fn key(&self, key: &str) -> Option<Location> {
-        let syntax = self.syntax()?;
-        let names = |line: &str| match syntax {
-            Syntax::Yaml => line.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')),
-            Syntax::Toml => {
-                line.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('='))
-                    || line.trim_end() == format!("[[{key}]]")
-                    || line.trim_end() == format!("[{key}]")
-            }
-            Syntax::Json => {
-                line.strip_prefix(&format!("\"{key}\"")).is_some_and(|r| r.trim_start().starts_with(':'))
-            }
-        };
-        let lines = || self.front.lines().enumerate();
-        let found =
-            lines().find(|(_, l)| names(l)).or_else(|| lines().find(|(_, l)| names(l.trim_start())))?;
-        let column = found.1.len() - found.1.trim_start().len() + 1;
-        Some(Location { line: self.front_line + found.0 + 1, column })
+        self.0?.key(key)
     }
 
-    /// The lines of the items of the list field `key` (`- name: …` in
-    /// YAML, `[[key]]` in TOML); empty when they cannot be told apart.
     fn items(&self, key: &str) -> Vec<Location> {
-        let Some(start) = self.key(key) else { return Vec::new() };
-        let first = start.line - self.front_line - 1;
-        let lines: Vec<&str> = self.front.lines().collect();
-        let at = |i: usize, l: &str| Location {
-            line: self.front_line + i + 1,
-            column: l.len() - l.trim_start().len() + 1,
-        };
-        match self.syntax() {
-            Some(Syntax::Toml) => lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.trim() == format!("[[{key}]]"))
-                .map(|(i, l)| at(i, l))
-                .collect(),
-            Some(Syntax::Yaml) => {
-                let indent = |l: &str| l.len() - l.trim_start().len();
-                let key_indent = indent(lines[first]);
-                let mut item_indent = None;
-                let mut out = Vec::new();
-                for (i, l) in lines.iter().enumerate().skip(first + 1) {
-                    if l.trim().is_empty() || l.trim_start().starts_with('#') {
-                        continue;
-                    }
-                    if indent(l) <= key_indent && !l.trim_start().starts_with('-') {
-                        break;
-                    }
-                    if l.trim_start().starts_with('-') && *item_indent.get_or_insert(indent(l)) == indent(l) {
-                        out.push(at(i, l));
-                    }
-                }
-                out
-            }
-            _ => Vec::new(),
-        }
+        self.0.map(|p| p.items(key)).unwrap_or_default()
     }
 
     /// The Markdown fields as written, with the lines before them when
     /// their text stands in the file as is (a `.md` body).
-    fn markdown(&self) -> Vec<(&'static str, String, Option<usize>)> {
-        let Some(format) = self.format else { return Vec::new() };
-        #[derive(Deserialize)]
-        struct Fields {
-            body: Option<String>,
-            notes_to_editors: Option<String>,
-        }
-        let origin = Origin::named("");
-        let fields: Option<Fields> =
-            self.syntax().and_then(|s| parse::deserialize(self.front, s, &origin, 0).ok());
-        let mut out = Vec::new();
-        if format == Format::Markdown {
-            if let Ok(split) = parse::split_front_matter(self.text, &origin) {
-                out.push(("body", split.body.to_string(), Some(split.body_line)));
-            }
-        } else if let Some(body) = fields.as_ref().and_then(|f| f.body.clone()) {
-            out.push(("body", body, None));
-        }
-        if let Some(notes) = fields.and_then(|f| f.notes_to_editors) {
-            out.push(("notes_to_editors", notes, None));
-        }
-        out
+    fn markdown(&self) -> &'a [(&'static str, String, Option<usize>)] {
+        self.0.map_or(&[], |p| &p.markdown)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::Format;
     use crate::model::Origin;
 
     fn warnings(text: &str, format: Format) -> Vec<(&'static str, Option<usize>)> {
