@@ -99,7 +99,7 @@ fn the_flag_finder_finds_flags() {
 
 /// The library's stages, in pipeline order; files at the top of `src/` are
 /// shared by all.
-const STAGES: [&str; 5] = ["model", "input", "present", "typeset", "export"];
+const STAGES: [&str; 6] = ["model", "input", "present", "import", "typeset", "export"];
 
 /// A stage uses only itself, the shared modules and earlier stages: the
 /// pipeline runs one way (docs links aside, which are not code).

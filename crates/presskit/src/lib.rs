@@ -46,12 +46,15 @@ mod warning;
 
 // The stages, in pipeline order (blank lines keep rustfmt from sorting
 // them). A stage uses the shared modules, itself and earlier stages only,
-// never a later one: model < input < present < typeset < export.
+// never a later one: model < input < present < import < typeset < export.
 pub mod model;
 
 mod input;
 
 mod present;
+
+// Another way in: releases in other formats, read into this one.
+pub mod import;
 
 // Hidden: public only for the project types `Renderer` hands out.
 #[doc(hidden)]
@@ -69,6 +72,7 @@ pub use error::{Error, ErrorKind, Location, Result, Setting};
 pub use export::email::EmailOptions;
 pub use export::render::{Document, Renderer};
 pub use format::Format;
+pub use import::{ImportFormat, ImportReport, Imported};
 pub use input::kit::Kit;
 pub use model::{Brand, Lang, Origin, Release};
 pub use present::options::{Languages, Options};
