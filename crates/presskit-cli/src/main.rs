@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::cmd::{check, email, fonts, kit, new, preview, render, serve, typst, watch};
+use crate::cmd::{check, email, fonts, import, kit, new, preview, render, serve, typst, watch};
 
 /// Turns a structured press release into a branded, print-ready PDF.
 #[derive(Parser)]
@@ -53,6 +53,10 @@ enum Command {
     /// Write a release as an email message (.eml): text and HTML bodies from
     /// the same source as the PDF, which is attached. Nothing is sent.
     Email(email::EmailArgs),
+    /// Import a release from Word (.docx), a web page (.html), text from an
+    /// email (.txt) or Markdown without front matter: write it as a
+    /// presskit release and report what was found where.
+    Import(import::ImportArgs),
     /// Start a folder with a brand, a release showing every feature and a
     /// placeholder logo; `presskit render DIR/release.md` works right away.
     New(new::NewArgs),
@@ -117,6 +121,7 @@ fn main() -> ExitCode {
         Command::Typst(args) => typst::typst(&args, say),
         Command::Email(args) => email::email(&args, say),
         Command::New(args) => new::new(&args, say),
+        Command::Import(args) => import::import(&args, say),
         Command::Fonts(args) => fonts::fonts(&args),
         Command::Serve(args) => serve::serve(&args, say),
         Command::Preview(args) => preview::preview(&args, say),

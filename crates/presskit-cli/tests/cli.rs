@@ -893,3 +893,50 @@ fn no_system_fonts_refuses_characters_only_installed_fonts_have() {
         &["no available font has the characters"],
     );
 }
+
+/// `presskit import`: a Word file and an email become releases that
+/// render; the brand's parts get a `_brand.yml`; the JSON report says
+/// where each field came from; nothing is overwritten without --force; a
+/// damaged file gets a clear error and writes nothing.
+#[test]
+fn import_writes_a_release_that_renders() {
+    let dir = TestDir { dir: tempfile::tempdir().expect("temp dir") };
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/import/cases");
+    for name in ["docx-manual-en-gb-rivers.docx", "txt-email-fr-embargo.txt"] {
+        fs::copy(cases.join(name), dir.path(name)).expect("copy case");
+    }
+
+    let out = dir.run(&["import", "docx-manual-en-gb-rivers.docx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let release = fs::read_to_string(dir.path("docx-manual-en-gb-rivers.md")).expect("the release");
+    assert!(release.contains("headline: \"Sewage spills into Yorkshire rivers"), "{release}");
+    // The letterhead in Word's page header went to the suggested brand.
+    let brand = fs::read_to_string(dir.path("_brand.yml")).expect("the suggested brand");
+    assert!(brand.contains("14 Call Lane"), "{brand}");
+    assert!(stderr(&out).contains("wrote docx-manual-en-gb-rivers.md"), "{}", stderr(&out));
+    let render = dir.run(&["render", "docx-manual-en-gb-rivers.md"]);
+    assert!(render.status.success(), "{}", stderr(&render));
+    assert!(fs::read(dir.path("docx-manual-en-gb-rivers.pdf")).expect("the PDF").starts_with(b"%PDF-"));
+
+    // Again: the release exists and is kept.
+    assert_fails(
+        &dir,
+        &["import", "docx-manual-en-gb-rivers.docx"],
+        &["docx-manual-en-gb-rivers.md", "exists", "--force"],
+    );
+    assert_eq!(fs::read_to_string(dir.path("docx-manual-en-gb-rivers.md")).expect("kept"), release);
+
+    let out = dir.run(&["import", "txt-email-fr-embargo.txt", "-o", "terres.md", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let fields = report["fields"].as_array().expect("fields");
+    let embargo = fields.iter().find(|f| f["field"] == "embargo").expect("the embargo found");
+    assert!(embargo["at"].as_str().is_some_and(|at| at.starts_with("line ")), "{embargo}");
+    let render = dir.run(&["render", "terres.md", "-o", "terres.pdf"]);
+    assert!(render.status.success(), "{}", stderr(&render));
+
+    // A damaged Word file: a clear error, no output.
+    dir.write("broken.docx", "PK\u{3}\u{4} not really a zip");
+    assert_fails(&dir, &["import", "broken.docx"], &["broken.docx", "Word"]);
+    assert!(!dir.path("broken.md").exists());
+}

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod email;
 pub mod fonts;
+pub mod import;
 pub mod kit;
 pub mod new;
 pub mod preview;
