@@ -4,6 +4,7 @@ mod corpus;
 mod email;
 mod example;
 mod hostile;
+mod import;
 mod inputs;
 mod languages;
 mod output;
