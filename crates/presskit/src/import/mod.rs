@@ -87,7 +87,8 @@ impl ImportFormat {
 /// let imported = Imported::from_bytes(text.as_bytes(), ImportFormat::Text, "mail.txt", None)?;
 /// let release = imported.release(Origin::named("release.md"))?;
 /// assert_eq!(release.headline, "Library opens on Sundays");
-/// assert_eq!(release.dateline.as_deref(), Some("GHENT"));
+/// // Capitals are how a dateline is printed, not the place's name.
+/// assert_eq!(release.dateline.as_deref(), Some("Ghent"));
 /// assert_eq!(imported.report().fields[0].field, "label");
 /// # Ok::<(), presskit::Error>(())
 /// ```
