@@ -497,6 +497,21 @@ fn text_part(contact: &mut Contact, value: &str, orgs: &[String]) {
             .split(|c: char| !c.is_alphabetic() && c != '-')
             .any(|w| ROLES.iter().any(|r| w.starts_with(r) || (r.chars().count() >= 7 && w.contains(r))))
     };
+    // "woordvoerder Vlaamse Roeiliga": a role in lower case, then the org.
+    if contact.name.is_some()
+        && contact.role.is_none()
+        && value.starts_with(char::is_lowercase)
+        && is_role(value)
+    {
+        let words: Vec<&str> = value.split_whitespace().collect();
+        if let Some(at) = words.iter().position(|w| w.starts_with(char::is_uppercase))
+            && at > 0
+        {
+            contact.role = Some(words[..at].join(" "));
+            text_part(contact, &words[at..].join(" "), orgs);
+            return;
+        }
+    }
     // "Communications Manager, Riverbend Public Library": role, then org.
     if contact.name.is_some()
         && contact.role.is_none()

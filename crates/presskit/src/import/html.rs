@@ -35,6 +35,8 @@ const SKIP: &[&str] = &[
 
 /// Class, id or role words of page furniture.
 const NOISE: &[&str] = &[
+    "download",
+    "telecharg",
     "cookie",
     "consent",
     "gdpr",
@@ -73,7 +75,10 @@ pub(crate) fn read(text: &str) -> Doc {
 /// The organisation's postal address, where the page gives one: an
 /// `<address>` or an element named for it, usually in the page footer.
 fn address(html: &Html) -> Vec<(String, String)> {
-    let Ok(selector) = Selector::parse("address, [class*=address], [id*=address]") else { return Vec::new() };
+    // "address", "adresse", "adres", "coordonnées", "Anschrift".
+    let css =
+        "address, [class*=address], [id*=address], [class*=adres], [class*=coordonn], [class*=anschrift]";
+    let Ok(selector) = Selector::parse(css) else { return Vec::new() };
     let Some(e) = html.select(&selector).next() else { return Vec::new() };
     let mut reader = Reader::default();
     reader.children(*e);

@@ -2,7 +2,7 @@
 //! pasted into an email, Markdown without front matter) read into a
 //! presskit release and a report of what was found where.
 //!
-//! Each reader turns its format into one [`source::Doc`]; the recogniser
+//! Each reader turns its format into one `source::Doc`; the recogniser
 //! finds the parts of a release in it by the trade's conventions; the
 //! writer puts them into Markdown with front matter, which loads like any
 //! release.

@@ -50,6 +50,12 @@ fn paragraph(lines: &[&str], first: usize, out: &mut Vec<Block>) {
         out.push(Block::new(Kind::Quote, text, at(0)));
         return;
     }
+    // "– Name, role" under a quotation attributes it; it is no list.
+    let after_quote = out.last().is_some_and(|b| super::fields::is_quotation(&b.plain()));
+    if lines.len() == 1 && after_quote && super::fields::attribution(lines[0]).is_some() {
+        out.push(Block::new(Kind::Para, vec![plain_line(lines[0].trim())], at(0)));
+        return;
+    }
     // Lines that start an entry: a list item or a footnote; the lines after
     // one that are indented continue it.
     let mut entries: Vec<(usize, Kind, Vec<String>)> = Vec::new();
