@@ -296,10 +296,20 @@ impl Reader<'_> {
 
     fn run(&mut self, r: Node, link: Option<&str>, state: &mut Runs) {
         let props = child(r, "rPr");
-        let style =
-            props.and_then(|p| child(p, "rStyle")).and_then(|s| attr(s, "val")).unwrap_or("").to_lowercase();
+        // A character style by its name: LibreOffice's "StrongEmphasis"
+        // is named "Strong".
+        let style = props.and_then(|p| child(p, "rStyle")).and_then(|s| attr(s, "val")).unwrap_or("");
+        let style = self.styles.get(style).cloned().unwrap_or_else(|| style.to_lowercase());
         let bold = on(props, "b") || style == "strong";
         let italic = on(props, "i") || style == "emphasis";
+        // A number set raised is a footnote reference typed by hand.
+        let raised = props.is_some_and(|p| {
+            child(p, "vertAlign").and_then(|v| attr(v, "val")) == Some("superscript")
+                || child(p, "position")
+                    .and_then(|v| attr(v, "val"))
+                    .and_then(|v| v.parse::<i32>().ok())
+                    .is_some_and(|v| v > 0)
+        });
         let size: u32 = props
             .and_then(|p| child(p, "sz"))
             .and_then(|s| attr(s, "val"))
@@ -307,6 +317,9 @@ impl Reader<'_> {
             .unwrap_or(0);
         for n in r.children() {
             match n.tag_name().name() {
+                "t" if raised && is_note_number(n.text().unwrap_or("")) => {
+                    state.line.note_ref(n.text().unwrap_or("").trim());
+                }
                 "t" => {
                     let text = n.text().unwrap_or("");
                     if !text.trim().is_empty() {
@@ -461,6 +474,12 @@ fn list_formats(doc: &Document) -> HashMap<(String, String), bool> {
     out
 }
 
+/// "1" to "999": what a footnote reference typed as a raised number holds.
+fn is_note_number(text: &str) -> bool {
+    let t = text.trim();
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) && t != "0"
+}
+
 /// Parses one XML part of the package.
 fn parse<'a>(text: &'a str, part: &str) -> Result<Document<'a>, (String, String)> {
     Document::parse(text).map_err(|e| {
@@ -483,6 +502,28 @@ mod tests {
             zip.write_all(data).expect("written");
         }
         zip.finish().expect("the zip").into_inner()
+    }
+
+    #[test]
+    fn raised_numbers_are_references_and_styles_are_read_by_name() {
+        const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        let document = format!(
+            "<w:document {W}><w:body><w:p>\
+             <w:r><w:rPr><w:rStyle w:val=\"StrongEmphasis\"/></w:rPr><w:t>About us:</w:t></w:r>\
+             <w:r><w:t xml:space=\"preserve\"> the network</w:t></w:r>\
+             <w:r><w:rPr><w:position w:val=\"8\"/></w:rPr><w:t>1</w:t></w:r>\
+             <w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>th</w:t></w:r>\
+             </w:p></w:body></w:document>"
+        );
+        let styles = format!(
+            "<w:styles {W}><w:style w:type=\"character\" w:styleId=\"StrongEmphasis\"><w:name w:val=\"Strong\"/></w:style></w:styles>"
+        );
+        let doc = read(
+            &package(&[("word/document.xml", document.as_bytes()), ("word/styles.xml", styles.as_bytes())]),
+            &Limits::default(),
+        )
+        .expect("read");
+        assert_eq!(doc.blocks[0].md(), "**About us:** the network[^1]th");
     }
 
     #[test]
