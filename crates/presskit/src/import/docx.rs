@@ -92,7 +92,7 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Doc, Failure> {
                 .flat_map(|p| reader.paragraph_lines(p).0)
                 .collect();
             let md = collapse(&lines.iter().map(|l| l.md.as_str()).collect::<Vec<_>>().join(" "));
-            reader.doc.notes.push(Note { id: id.to_string(), md });
+            reader.doc.notes.push(Note { id: id.to_string(), md, at: format!("footnote {id}") });
         }
     }
     for part in &furniture {

@@ -233,7 +233,9 @@ impl Reader {
                 let md: Vec<String> = inner.doc.blocks.iter().map(|b| b.md()).collect();
                 let md = collapse(&md.join(" "));
                 if !md.is_empty() {
-                    self.doc.notes.push(Note { id: note_id(&e).unwrap_or_default(), md });
+                    self.count += 1;
+                    let at = format!("block {}", self.count);
+                    self.doc.notes.push(Note { id: note_id(&e).unwrap_or_default(), md, at });
                 }
             }
             "li" => {

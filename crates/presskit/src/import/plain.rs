@@ -215,7 +215,8 @@ pub(crate) fn read_markdown(text: &str) -> Doc {
                     if let Some((id, note_lines)) = note.take() {
                         let md =
                             collapse(&note_lines.iter().map(|l| l.md.as_str()).collect::<Vec<_>>().join(" "));
-                        doc.notes.push(Note { id, md });
+                        let at = format!("line {}", line_of(range.start));
+                        doc.notes.push(Note { id, md, at });
                     }
                 }
                 _ => {}

@@ -628,7 +628,7 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some((id, text)) = self.footnote(&b) {
-                self.notes.push(super::source::Note { id, md: text });
+                self.notes.push(super::source::Note { id, md: text, at: b.at.clone() });
                 continue;
             }
             if let Some((s, rest)) = section(&b) {
@@ -757,16 +757,17 @@ impl Recogniser<'_> {
                 })
                 .into_owned();
         }
-        let mut notes: Vec<(usize, String)> = self
+        let mut notes: Vec<(usize, String, String)> = self
             .notes
             .iter()
-            .filter_map(|note| number.get(&note.id).map(|n| (*n, note.md.clone())))
+            .filter_map(|note| number.get(&note.id).map(|n| (*n, note.md.clone(), note.at.clone())))
             .collect();
-        notes.sort_by_key(|(n, _)| *n);
-        notes.dedup_by_key(|(n, _)| *n);
-        if !notes.is_empty() {
-            self.report.found("footnotes", "");
+        notes.sort_by_key(|(n, _, _)| *n);
+        notes.dedup_by_key(|(n, _, _)| *n);
+        if let Some((_, _, at)) = notes.first() {
+            self.report.found("footnotes", at);
         }
+        let notes: Vec<(usize, String)> = notes.into_iter().map(|(n, md, _)| (n, md)).collect();
         self.parts.notes = notes;
     }
 

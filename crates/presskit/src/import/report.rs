@@ -102,7 +102,12 @@ impl std::fmt::Display for ImportReport {
         let at = |at: &str| if at.is_empty() { String::new() } else { format!("{}: {at}", self.source) };
         writeln!(f, "found in {} ({}):", self.source, self.format)?;
         for p in &self.fields {
-            writeln!(f, "  {:<22} {}", p.field, at(&p.at))?;
+            // A long field ("boilerplates: About …") gets a line of its own.
+            if p.field.chars().count() > 22 {
+                writeln!(f, "  {}\n  {:<22} {}", p.field, "", at(&p.at))?;
+            } else {
+                writeln!(f, "  {:<22} {}", p.field, at(&p.at))?;
+            }
         }
         for m in &self.missing {
             writeln!(f, "missing: {m}")?;

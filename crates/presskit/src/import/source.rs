@@ -66,6 +66,8 @@ pub(crate) struct Line {
 pub(crate) struct Note {
     pub id: String,
     pub md: String,
+    /// Where the note's text stands in the source.
+    pub at: String,
 }
 
 /// An image the document holds.
