@@ -709,6 +709,107 @@ fn check(
     shared_py(py)?.get().check(py, release, brand, now)
 }
 
+/// A release imported from Word, HTML, text or Markdown without front
+/// matter: its Markdown, its images and the report.
+#[pyclass(frozen, module = "presskit")]
+struct Imported {
+    inner: presskit::Imported,
+}
+
+#[pymethods]
+impl Imported {
+    /// The release as Markdown with YAML front matter.
+    #[getter]
+    fn markdown(&self) -> &str {
+        self.inner.markdown()
+    }
+
+    /// The images the source held, by the names the Markdown gives them.
+    #[getter]
+    fn images<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (name, data) in self.inner.images() {
+            dict.set_item(name, PyBytes::new(py, data))?;
+        }
+        Ok(dict)
+    }
+
+    /// What was found where, for the brand, not placed and left out, as
+    /// `presskit import --format json` prints it.
+    #[getter]
+    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = serde_json::to_string(self.inner.report())
+            .map_err(|e| Error::new_err(format!("cannot write the report: {e}")))?;
+        py.import("json")?.call_method1("loads", (json,))
+    }
+
+    /// The release, loaded and checked; its images resolve among
+    /// `images`, then in `base` (a folder) if given.
+    #[pyo3(signature = (*, name = "release.md", base = None))]
+    fn release(&self, py: Python<'_>, name: &str, base: Option<PathBuf>) -> PyResult<Release> {
+        let origin = origin(name, base);
+        run(py, || self.inner.release(origin)).map(|inner| Release { inner })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<presskit.Imported from {}>", self.inner.report().source)
+    }
+}
+
+/// Imports a release from Word (.docx), a web page (.html), text from an
+/// email (.txt) or Markdown without front matter (.md). `source` is a path
+/// (`str` or `pathlib.Path`), or `bytes` with `format` ("docx", "html",
+/// "text", "markdown"). With `brand`, what it already says is left out.
+#[pyfunction]
+#[pyo3(signature = (source, brand = None, *, format = None, name = None))]
+fn import_release(
+    py: Python<'_>,
+    source: Input,
+    brand: Option<&Brand>,
+    format: Option<&str>,
+    name: Option<&str>,
+) -> PyResult<Imported> {
+    let brand = brand.map(|b| b.inner.clone());
+    let format = format
+        .map(|f| match f {
+            "docx" => Ok(presskit::ImportFormat::Docx),
+            "html" => Ok(presskit::ImportFormat::Html),
+            "text" | "txt" => Ok(presskit::ImportFormat::Text),
+            "markdown" | "md" => Ok(presskit::ImportFormat::Markdown),
+            other => Err(PyValueError::new_err(format!(
+                "`{other}` is not a format import reads: use docx, html, text or markdown"
+            ))),
+        })
+        .transpose()?;
+    let inner = match source {
+        Input::Path(path) => match format {
+            Some(format) => {
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| FileError::new_err(format!("{}: {e}", path.display())))?;
+                run(py, || presskit::Imported::from_bytes(&bytes, format, &path, brand.as_ref()))
+            }
+            None => run(py, || presskit::Imported::from_path(&path, brand.as_ref())),
+        },
+        Input::Bytes(bytes) => {
+            let format = format.ok_or_else(|| {
+                PyValueError::new_err(
+                    "bytes need a format: format=\"docx\", \"html\", \"text\" or \"markdown\"",
+                )
+            })?;
+            let name = name.unwrap_or("release");
+            run(py, || presskit::Imported::from_bytes(&bytes, format, name, brand.as_ref()))
+        }
+    }?;
+    Ok(Imported { inner })
+}
+
+/// A path or the bytes of a file.
+#[derive(FromPyObject)]
+enum Input {
+    Bytes(Vec<u8>),
+    Path(PathBuf),
+}
+
 #[pymodule]
 fn _presskit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -717,6 +818,8 @@ fn _presskit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Brand>()?;
     m.add_class::<Document>()?;
     m.add_class::<Diagnostic>()?;
+    m.add_class::<Imported>()?;
+    m.add_function(wrap_pyfunction!(import_release, m)?)?;
     m.add_function(wrap_pyfunction!(render_pdf, m)?)?;
     m.add_function(wrap_pyfunction!(text, m)?)?;
     m.add_function(wrap_pyfunction!(html, m)?)?;

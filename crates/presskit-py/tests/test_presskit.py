@@ -243,3 +243,29 @@ def test_the_stubs_match_the_module_and_type_the_documented_uses() -> None:
         text=True,
     )
     assert stubtest.returncode == 0, stubtest.stdout + stubtest.stderr
+
+
+CASES = Path(__file__).resolve().parents[3] / "tests" / "import" / "cases"
+
+
+def test_import_release_from_word_and_bytes_renders(tmp_path: Path, presskit_bin: str) -> None:
+    docx = CASES / "docx-manual-en-gb-rivers.docx"
+    found = presskit.import_release(docx)
+    assert found.markdown.startswith("---\n") and "Sewage spills into Yorkshire rivers" in found.markdown
+    fields = {f["field"]: f["at"] for f in found.report["fields"]}
+    assert fields["headline"].startswith("paragraph "), fields
+    assert "14 Call Lane" in (found.report["suggested_brand"] or "")
+    release = found.release(base=tmp_path)
+    assert presskit.render_pdf(release).startswith(b"%PDF-")
+    # The same as the command writes.
+    out = tmp_path / "rivers.md"
+    subprocess.run([presskit_bin, "import", str(docx), "-o", str(out), "-q"], check=True)
+    assert out.read_text(encoding="utf-8") == found.markdown
+    # Bytes need a format; a damaged file is a presskit.Error with a hint.
+    same = presskit.import_release(docx.read_bytes(), format="docx", name="rivers.docx")
+    assert same.markdown == found.markdown
+    with pytest.raises(ValueError):
+        presskit.import_release(docx.read_bytes())
+    with pytest.raises(presskit.Error) as err:
+        presskit.import_release(b"PK\x03\x04 damaged", format="docx")
+    assert err.value.hint and "Word" in str(err.value)

@@ -32,3 +32,11 @@ def shortcut() -> bytes:
     pdf: bytes = presskit.render_pdf("release.md")
     mail: bytes = presskit.email(presskit.Release.from_dict({"headline": "H"}), to=["a@b.c"], date=0.0)
     return pdf + mail
+
+
+def imported(path: Path) -> bytes:
+    found: presskit.Imported = presskit.import_release(path)
+    where: str = found.report["fields"][0]["at"]
+    images: bytes = b"".join(found.images.values())
+    release = found.release(base=path.parent)
+    return presskit.render_pdf(release) + where.encode() + images + found.markdown.encode()
