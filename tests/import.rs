@@ -487,3 +487,93 @@ fn hand_made_cases_score_95_percent() {
         misses.join("\n")
     );
 }
+
+mod properties {
+    //! Whatever the source holds, import answers with a release or an
+    //! error, never a panic; what it writes loads or fails with an error.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines a release is made of, and anything at all.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("MEDIA RELEASE".to_string()),
+            Just("PERSBERICHT | 3 maart 2026".to_string()),
+            Just("EMBARGOED UNTIL 00:01 GMT, 3 March 2026".to_string()),
+            Just("SPERRFRIST: 12.03.2026, 10 Uhr MEZ".to_string()),
+            Just("FOR IMMEDIATE RELEASE".to_string()),
+            Just("GHENT, Belgium, 3 March 2026 – The".to_string()),
+            Just("SPRINGFIELD, Ill., Feb. 24, 2026 —".to_string()),
+            Just("Namur, le 10 mars 2026 –".to_string()),
+            Just("“A quote,” she said.".to_string()),
+            Just("— Jane Doe, Director".to_string()),
+            Just("###".to_string()),
+            Just("- ENDS -".to_string()),
+            Just("About Riverkeepers Trust:".to_string()),
+            Just("Notes to editors".to_string()),
+            Just("Media contact".to_string()),
+            Just("Jane Doe, Press Officer, jane@example.org, +32 2 555 01 23".to_string()),
+            Just("[1] A note.".to_string()),
+            Just("1. An item".to_string()),
+            Just("• A bullet".to_string()),
+            Just("----".to_string()),
+            Just("-----Original Message-----".to_string()),
+            Just("From: press@example.org".to_string()),
+            Just("-- ".to_string()),
+            Just("Nr. 14/2026".to_string()),
+            Just("Published 19 March 2026 · News".to_string()),
+            "[^\n\r]{0,80}",
+            any::<String>(),
+        ]
+    }
+
+    fn lines() -> impl Strategy<Value = Vec<(String, bool)>> {
+        prop::collection::vec((line(), any::<bool>()), 0..40)
+    }
+
+    fn text_of(lines: &[(String, bool)]) -> String {
+        lines.iter().map(|(l, blank)| if *blank { format!("{l}\n\n") } else { format!("{l}\n") }).collect()
+    }
+
+    fn html_of(lines: &[(String, bool)]) -> String {
+        let tags = ["p", "h1", "h2", "li", "blockquote", "div", "address", "sup", "strong", "nav"];
+        let mut out = String::from("<html><body><article>");
+        for (i, (l, open)) in lines.iter().enumerate() {
+            let tag = tags[i % tags.len()];
+            out.push_str(&format!("<{tag} id=\"fn{i}\" class=\"footnotes\">{l}"));
+            if *open {
+                out.push_str(&format!("</{tag}>"));
+            }
+        }
+        out
+    }
+
+    /// Import, then load what was written: either may fail, neither panics.
+    fn import_all(bytes: &[u8], format: ImportFormat) {
+        if let Ok(imported) = Imported::from_bytes(bytes, format, "case", None) {
+            let _ = imported.release(presskit::Origin::named("release.md"));
+            let _ = imported.report().to_string();
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn text_markdown_and_html_never_panic(lines in lines()) {
+            let text = text_of(&lines);
+            import_all(text.as_bytes(), ImportFormat::Text);
+            import_all(text.as_bytes(), ImportFormat::Markdown);
+            import_all(html_of(&lines).as_bytes(), ImportFormat::Html);
+        }
+
+        #[test]
+        fn damaged_word_files_never_panic(cut in 0usize..4000, flip in any::<(usize, u8)>()) {
+            let file = path("tests/import/cases/docx-manual-nl-museum.docx");
+            let mut bytes = std::fs::read(file).expect("the case");
+            let at = flip.0 % bytes.len();
+            bytes[at] ^= flip.1;
+            bytes.truncate(bytes.len().saturating_sub(cut));
+            import_all(&bytes, ImportFormat::Docx);
+        }
+    }
+}

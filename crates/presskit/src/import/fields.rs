@@ -85,11 +85,12 @@ pub(crate) struct EmbargoLine {
 
 /// Whether `text` opens with an embargo keyword; the rest of the line.
 pub(crate) fn embargo_rest(text: &str) -> Option<&str> {
-    let lower = text.trim().to_lowercase();
-    let lower = lower.trim_start_matches(['*', '[', '(']);
-    EMBARGO.iter().find(|k| lower.starts_with(*k)).map(|k| {
-        let skip = text.trim().len() - lower.len() + k.len();
-        text.trim().get(skip..).unwrap_or("").trim_start_matches([':', ' ', '-', '–', '—'])
+    let t = text.trim().trim_start_matches(['*', '[', '(']);
+    // Compared char by char: lower case may change a text's length in bytes.
+    EMBARGO.iter().find_map(|k| {
+        let n = k.chars().count();
+        let end = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+        (t[..end].to_lowercase() == *k).then(|| t[end..].trim_start_matches([':', ' ', '-', '–', '—']))
     })
 }
 
@@ -631,6 +632,13 @@ pub(crate) fn has_reach(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_whose_lower_case_is_longer_do_not_cut_a_character() {
+        // "İ" lower-cases to two characters; found by the property test.
+        assert_eq!(embargo_rest("İİ 1. An item"), None);
+        assert_eq!(embargo_rest("EMBARGOED UNTIL İ"), Some("İ"));
+    }
 
     #[test]
     fn embargoes_with_their_zones() {
