@@ -488,6 +488,85 @@ fn hand_made_cases_score_95_percent() {
     );
 }
 
+/// Shapes of ordinary releases that a review of the importer showed
+/// going wrong, each imported as a user would.
+#[test]
+fn ordinary_shapes_land_in_place() {
+    let load = |text: &str, format: ImportFormat| -> (Imported, Release) {
+        let imported =
+            Imported::from_bytes(text.as_bytes(), format, "case", None).unwrap_or_else(|e| panic!("{e}"));
+        let release = imported
+            .release(presskit::Origin::named("release.md"))
+            .unwrap_or_else(|e| panic!("{e}\n{}", imported.markdown()));
+        (imported, release)
+    };
+    let body = |r: &Release| {
+        let mut n = Vec::new();
+        let mut q = Vec::new();
+        r.body.0.iter().flat_map(|b| block_texts(b, &mut n, &mut q)).collect::<Vec<_>>()
+    };
+
+    // No label: the headline above a date is no letterhead.
+    let (_, r) = load(
+        "Library opens on Sundays\n\n3 March 2026\n\nGHENT – The library opens on Sundays.\n\nENDS\n",
+        ImportFormat::Text,
+    );
+    assert_eq!(r.headline, "Library opens on Sundays");
+    assert_eq!(r.dateline.as_deref(), Some("Ghent"));
+
+    // "Acme Corp – the leading maker …" is a sentence, not a dateline;
+    // "Note: …" in the body is a sentence, not notes to editors.
+    let (_, r) = load(
+        "MEDIA RELEASE\n\n3 March 2026\n\nAcme opens a plant\n\nAcme Corp – the leading maker of pumps – opens a plant.\n\nNote: registration is required.\n\nMore text.\n\nENDS\n",
+        ImportFormat::Text,
+    );
+    assert_eq!(r.dateline, None);
+    assert_eq!(
+        body(&r),
+        [
+            "Acme Corp – the leading maker of pumps – opens a plant.",
+            "Note: registration is required.",
+            "More text."
+        ]
+    );
+    assert!(r.notes_to_editors.is_none());
+
+    // "3. März 2026" is the date, not a numbered item.
+    let (_, r) = load(
+        "PRESSEMITTEILUNG\n3. März 2026\n\nNeue Brücke eröffnet\n\nBonn – Die Brücke ist offen.\n",
+        ImportFormat::Text,
+    );
+    assert_eq!(r.date.to_string(), "2026-03-03");
+    assert_eq!(r.headline, "Neue Brücke eröffnet");
+
+    // An email's layout table, list items in paragraphs, an article
+    // whose class names a topic, deep nesting: the release all the same.
+    let page = format!(
+        "<html><body><article class=\"post tag-social-housing\"><table><tr><td>\
+         <p>MEDIA RELEASE</p><p>3 March 2026</p><h1>Homes for all</h1>\
+         <p>LEEDS – The council builds homes.</p><ul><li><p>200 homes</p></li><li><p>a park</p></li></ul>\
+         {}deep text{}</td></tr></table></article></body></html>",
+        "<div>".repeat(5000),
+        "</div>".repeat(5000)
+    );
+    let (_, r) = load(&page, ImportFormat::Html);
+    assert_eq!(r.headline, "Homes for all");
+    assert_eq!(body(&r), ["The council builds homes.", "200 homes", "a park", "deep text"]);
+
+    // UTF-16 from Notepad, with a DOS end-of-file mark.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "MEDIA RELEASE\r\n3 March 2026\r\n\r\nA headline\r\n\r\nBody.\u{1A}"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let imported = Imported::from_bytes(&utf16, ImportFormat::Text, "notepad.txt", None).expect("imports");
+    let r = imported.release(presskit::Origin::named("release.md")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.headline.as_str(), body(&r)), ("A headline", vec!["Body.".to_string()]));
+}
+
 mod properties {
     //! Whatever the source holds, import answers with a release or an
     //! error, never a panic; what it writes loads or fails with an error.

@@ -108,12 +108,18 @@ pub fn import(args: &ImportArgs, say: Say) -> Result<(), Failure> {
                 }
             );
         }
+        if to_stdout && !imported.images().is_empty() {
+            eprintln!(
+                "warning: the release names {} that standard output cannot hold: import with -o FILE to write them",
+                output::plural(imported.images().len(), "image")
+            );
+        }
         if write_brand {
             eprintln!(
                 "wrote {} with the organisation's address and \"About\" found in the source",
                 beside.display()
             );
-        } else if suggested.is_some() && brand_file.is_none() {
+        } else if suggested.is_some() && brand_file.is_none() && !to_stdout {
             eprintln!(
                 "{} exists: the suggested brand parts are in the report (--format json)",
                 beside.display()
@@ -123,10 +129,11 @@ pub fn import(args: &ImportArgs, say: Say) -> Result<(), Failure> {
     // A release that does not load says so now, not at the first render.
     let origin = if to_stdout { Origin::named("release.md") } else { Origin::for_file(&output) };
     if let Err(err) = imported.release(origin) {
-        return Err(Failure::new(
-            format!("the imported release does not load yet: {err}"),
-            "add what the report lists as missing, then `presskit check` it",
-        ));
+        let hint = match err.hint() {
+            Some(hint) => format!("{hint}; then `presskit check` it"),
+            None => "add what the report lists as missing, then `presskit check` it".to_string(),
+        };
+        return Err(Failure::new(format!("the imported release does not load yet: {err}"), hint));
     }
     Ok(())
 }

@@ -198,6 +198,9 @@ fn on(props: Option<Node>, name: &str) -> bool {
 
 impl Reader<'_> {
     fn container(&mut self, node: Node) {
+        if node.ancestors().nth(MAX_DEPTH).is_some() {
+            return self.paragraph(node);
+        }
         for child in node.children() {
             match child.tag_name().name() {
                 "p" => self.paragraph(child),
@@ -277,6 +280,14 @@ impl Reader<'_> {
     }
 
     fn runs(&mut self, node: Node, link: Option<&str>, state: &mut Runs) {
+        // Past this depth the markup is hostile: its text is read flat
+        // instead of walked (the walk would exhaust the stack).
+        if node.ancestors().nth(MAX_DEPTH).is_some() {
+            for t in node.descendants().filter(|n| n.tag_name().name() == "t") {
+                state.line.text(t.text().unwrap_or(""), false, false, link);
+            }
+            return;
+        }
         for n in node.children() {
             match n.tag_name().name() {
                 "r" => self.run(n, link, state),
@@ -473,6 +484,9 @@ fn list_formats(doc: &Document) -> HashMap<(String, String), bool> {
     }
     out
 }
+
+/// How deep elements are walked; Word nests a dozen levels.
+const MAX_DEPTH: usize = 128;
 
 /// "1" to "999": what a footnote reference typed as a raised number holds.
 fn is_note_number(text: &str) -> bool {

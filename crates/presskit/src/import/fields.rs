@@ -291,6 +291,12 @@ pub(crate) fn dateline(plain: &str, us: bool) -> Option<Dateline> {
     } else {
         parts.join(", ")
     };
+    // "Acme Corp – the leading maker of …" is a sentence, not a dateline:
+    // a place alone (no date, capitals or state) needs a sentence after it.
+    let sentence_follows = head[dash.end()..].chars().next().is_none_or(char::is_uppercase);
+    if day.is_none() && !capitals && !state && parts.len() == 1 && !sentence_follows {
+        return None;
+    }
     Some(Dateline { place, day, chars: head[..dash.end()].chars().count(), us: us_style })
 }
 

@@ -36,7 +36,7 @@ const SKIP: &[&str] = &[
 /// Class, id or role words of page furniture.
 const NOISE: &[&str] = &[
     "download",
-    "telecharg",
+    "telechargement",
     "cookie",
     "consent",
     "gdpr",
@@ -64,8 +64,13 @@ const NOISE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complemen
 pub(crate) fn read(text: &str) -> Doc {
     let html = Html::parse_document(text);
     let root = article(&html);
-    let mut reader =
-        Reader { doc: Doc::default(), page_level: root.value().name() == "body", ..Reader::default() };
+    let page_len = root.text().map(str::len).sum();
+    let mut reader = Reader {
+        doc: Doc::default(),
+        page_level: root.value().name() == "body",
+        page_len,
+        ..Reader::default()
+    };
     reader.children(*root);
     reader.flush();
     reader.doc.letterhead = address(&html);
@@ -110,7 +115,14 @@ fn article(html: &Html) -> ElementRef<'_> {
 fn noise(e: &ElementRef) -> bool {
     let el = e.value();
     let words = [el.id().unwrap_or(""), el.attr("class").unwrap_or("")].join(" ").to_lowercase();
-    NOISE.iter().any(|n| words.contains(n))
+    // Whole words of a class or id: "cookie-banner", "site_share", not
+    // "tag-social-housing" on an article.
+    let named = |w: &str, n: &str| {
+        w == n
+            || w.strip_prefix(n).is_some_and(|r| r == "s" || r.starts_with(['-', '_']))
+            || w.strip_suffix(n).is_some_and(|r| r.ends_with(['-', '_']))
+    };
+    words.split_whitespace().any(|w| NOISE.iter().any(|n| named(w, n)))
         || el.attr("role").is_some_and(|r| NOISE_ROLES.contains(&r.to_lowercase().as_str()))
         || el.attr("aria-hidden") == Some("true")
         || el.attr("hidden").is_some()
@@ -135,7 +147,14 @@ struct Reader {
     large: bool,
     /// Inside the footnotes: their heading and back links are furniture.
     notes: bool,
+    /// Elements open around the one being read.
+    depth: usize,
+    /// The length of the text of the part of the page read.
+    page_len: usize,
 }
+
+/// How deep elements are walked; releases nest a dozen levels.
+const MAX_DEPTH: usize = 128;
 
 /// A footnotes section: `<section class="footnotes">`, `<ol id="endnotes">`.
 fn is_notes(e: &ElementRef) -> bool {
@@ -179,6 +198,19 @@ impl Reader {
     }
 
     fn element(&mut self, e: ElementRef<'_>) {
+        // Past this depth a page is hostile, not a release: its text is
+        // read flat instead of walked (the walk would exhaust the stack).
+        if self.depth >= MAX_DEPTH {
+            let text = collapse(&e.text().collect::<String>());
+            self.line.text(&text, false, false, None);
+            return;
+        }
+        self.depth += 1;
+        self.element_in(e);
+        self.depth -= 1;
+    }
+
+    fn element_in(&mut self, e: ElementRef<'_>) {
         let name = e.value().name();
         if !self.notes && is_notes(&e) {
             self.notes = true;
@@ -186,7 +218,14 @@ impl Reader {
             self.notes = false;
             return;
         }
-        if SKIP.contains(&name) || noise(&e) || (self.page_level && matches!(name, "header" | "footer")) {
+        // An element with most of the page's text is the release, whatever
+        // its class says.
+        let most = |e: &ElementRef| e.text().map(str::len).sum::<usize>() * 2 > self.page_len;
+        // (ASP.NET pages wrap the whole body in a form.)
+        if (SKIP.contains(&name) && !(name == "form" && most(&e)))
+            || (noise(&e) && !most(&e))
+            || (self.page_level && matches!(name, "header" | "footer") && !most(&e))
+        {
             let text = collapse(&e.text().collect::<String>());
             if !text.is_empty() {
                 let what =
@@ -208,7 +247,12 @@ impl Reader {
             "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "address" | "figure"
             | "figcaption" | "dd" | "dt" | "center" => {
                 self.flush();
-                let kind = if self.quote > 0 { Kind::Quote } else { Kind::Para };
+                // `<li><p>…</p></li>`: the item's paragraph is the item.
+                let kind = match self.kind {
+                    _ if self.quote > 0 => Kind::Quote,
+                    Some(item @ Kind::Item { .. }) => item,
+                    _ => Kind::Para,
+                };
                 let large = e.value().attr("style").is_some_and(big_font);
                 self.large = large;
                 self.block(kind, e);
@@ -243,6 +287,21 @@ impl Reader {
                 let depth = self.lists.len().saturating_sub(1) as u8;
                 let ordered = *self.lists.last().unwrap_or(&false);
                 self.block(Kind::Item { ordered, depth }, e);
+            }
+            // A table laid out with paragraphs in its cells (an email's
+            // layout) holds blocks, not a row of data.
+            "tr" if e.descendants().filter_map(ElementRef::wrap).any(|d| {
+                matches!(
+                    d.value().name(),
+                    "p" | "div" | "h1" | "h2" | "h3" | "ul" | "ol" | "table" | "blockquote" | "br"
+                )
+            }) =>
+            {
+                self.flush();
+                for cell in e.child_elements() {
+                    self.children(*cell);
+                    self.flush();
+                }
             }
             "tr" => {
                 self.flush();

@@ -218,16 +218,37 @@ impl Imported {
 /// Text of a source: UTF-8 (a byte order mark dropped), else Windows-1252
 /// as old mail and pages are written.
 fn text(bytes: &[u8], name: &Path) -> Result<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(t) => Ok(t.replace("\r\n", "\n").replace('\r', "\n")),
-        Err(_) if bytes.iter().filter(|&&b| b >= 0x80).count() * 20 < bytes.len().max(1) => {
-            Ok(bytes.iter().map(|&b| latin(b)).collect::<String>().replace("\r\n", "\n"))
+    // Notepad's "Unicode" is UTF-16 with a byte order mark.
+    let utf16 = |bytes: &[u8], read: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    let decoded = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) if bytes.iter().filter(|&&b| b >= 0x80).count() * 20 < bytes.len().max(1) => {
+                bytes.iter().map(|&b| latin(b)).collect::<String>()
+            }
+            Err(e) => {
+                return Err(Error::new(ErrorKind::Io, format!("the file is not text: {e}"))
+                    .in_file(PathBuf::from(name))
+                    .with_hint("save it as UTF-8 text"));
+            }
         }
-        Err(e) => Err(Error::new(ErrorKind::Io, format!("the file is not text: {e}"))
-            .in_file(PathBuf::from(name))
-            .with_hint("save it as UTF-8 text")),
-    }
+    };
+    // Control characters (a DOS end-of-file mark, C1 codes of a wrong
+    // code page) are no text and a release may not hold them.
+    Ok(decoded
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect())
 }
 
 /// A Windows-1252 byte as a character.
@@ -244,6 +265,7 @@ fn latin(b: u8) -> char {
 
 fn facts(brand: &Brand) -> recognise::BrandFacts {
     recognise::BrandFacts {
+        given: true,
         name: brand.name.clone(),
         address: brand.address.clone(),
         about_titles: brand

@@ -106,7 +106,16 @@ pub(crate) fn item(line: &str) -> Option<(Kind, &str)> {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let rest = &line[digits..];
-        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+        // "3. März 2026" is a date, not an item.
+        let date = |r: &str| {
+            r.split_whitespace()
+                .next()
+                .and_then(|w| super::words::month(w.trim_end_matches([',', '.'])))
+                .is_some()
+        };
+        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") "))
+            && !date(rest)
+        {
             return Some((Kind::Item { ordered: true, depth: 0 }, rest.trim()));
         }
     }

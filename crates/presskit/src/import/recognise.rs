@@ -21,6 +21,9 @@ use super::words::{self, Day};
 pub(crate) struct BrandFacts {
     pub name: Option<String>,
     pub address: Vec<String>,
+    /// Whether the caller gave a brand: then an "About" the brand lacks
+    /// stays in the release, since no brand file will hold it.
+    pub given: bool,
     /// The titles of the brand's own "About", in each of its languages.
     pub about_titles: Vec<String>,
     pub contacts: Vec<(String, Option<String>)>,
@@ -150,6 +153,9 @@ pub(crate) fn recognise(doc: Doc, brand: &BrandFacts, report: &mut ImportReport)
         refs: Vec::new(),
         orgs: Vec::new(),
         letterhead,
+        pictures: Vec::new(),
+        checked_run: 0,
+        ref_ids: Default::default(),
     };
     r.run(brand);
     r.parts
@@ -164,10 +170,16 @@ struct Recogniser<'a> {
     /// Footnote references of the body, in order of first use: the id as
     /// written and whether its text is known yet.
     refs: Vec<(String, bool)>,
+    /// The ids of `refs`, to look up.
+    ref_ids: std::collections::HashSet<String>,
     /// Organisation names the document gives.
     orgs: Vec<String>,
     /// The letterhead the format keeps apart from the text.
     letterhead: Vec<(String, String)>,
+    /// Pictures of the header, put first in the body.
+    pictures: Vec<String>,
+    /// Where the last run of numbered items checked for footnotes ends.
+    checked_run: usize,
 }
 
 impl Recogniser<'_> {
@@ -177,6 +189,7 @@ impl Recogniser<'_> {
         }
         let (start, end) = self.frame();
         let mut i = self.header(start, end, brand);
+        self.parts.body.append(&mut self.pictures);
         if self.parts.brand_address.is_empty() {
             self.letterhead(brand);
         }
@@ -222,10 +235,13 @@ impl Recogniser<'_> {
         for b in &self.blocks[..start] {
             self.report.drop(b, "the email around the release");
         }
-        let end = self.blocks[start..]
+        // "-- " opens a signature: a block whose first line it is, in the
+        // second half of the email.
+        let half = start + (n - start) / 2;
+        let end = self.blocks[half..]
             .iter()
-            .position(|b| matches!(b.plain().as_str(), "--" | "-- " | "__"))
-            .map_or(n, |p| start + p);
+            .position(|b| b.lines.first().is_some_and(|l| matches!(l.plain.trim(), "--" | "__")))
+            .map_or(n, |p| half + p);
         for b in &self.blocks[end..] {
             self.report.drop(b, "the email's signature");
         }
@@ -268,16 +284,36 @@ impl Recogniser<'_> {
                 self.take_contacts(&groups, &b.at);
                 continue;
             }
+            // A picture (a logo, a photo) names no field: it stays, first
+            // in the body.
+            if plain.trim().is_empty() {
+                // Above the headline and the label, a picture is the
+                // letterhead's logo (written beside the release all the same).
+                if self.parts.headline.is_none() && !marker_seen {
+                    self.report.for_brand(&b.at, &b.md(), "letterhead (logo)");
+                } else {
+                    self.pictures.push(b.md());
+                }
+                i += 1;
+                continue;
+            }
             if self.parts.headline.is_none() {
                 // Short lines above the label are the letterhead.
+                // A bare date below a short line is a headline's date, not
+                // a letterhead's: then the block must look like an address.
                 let marker_follows = self.blocks[i + 1..end.min(i + 7)].iter().any(|n| is_marker(&n.plain()));
+                let label_follows = self.blocks[i + 1..end.min(i + 7)].iter().any(|n| {
+                    let p = n.plain();
+                    is_marker(&p) && words::date_line(&p, self.parts.region_us).is_none()
+                });
                 // The brand's own name is letterhead however large.
                 let names_brand = b.lines.iter().flat_map(|l| SEPARATOR.split(&l.plain)).any(|piece| {
                     let piece = collapse(piece);
                     brand.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&piece))
                         || brand.address.iter().any(|a| collapse(a).eq_ignore_ascii_case(&piece))
                 });
-                if !marker_seen && !letterhead_done && marker_follows && (letterhead(&b) || names_brand) {
+                let looks = letterhead(&b) && (label_follows || address_like(&b)) && !b.bold && !b.large;
+                if !marker_seen && !letterhead_done && marker_follows && (looks || names_brand) {
                     // "Org · Street · Town" on one line is three lines.
                     for text in b
                         .lines
@@ -474,7 +510,7 @@ impl Recogniser<'_> {
             }
             // An ordered list that answers the waiting footnote references
             // and closes the body: the footnotes.
-            if matches!(b.kind, Kind::Item { ordered: true, .. }) {
+            if matches!(b.kind, Kind::Item { ordered: true, .. }) && i >= self.checked_run {
                 let waiting = self.refs.iter().filter(|(_, known)| !known).count();
                 let run = self.blocks[i..end]
                     .iter()
@@ -486,6 +522,8 @@ impl Recogniser<'_> {
                 if waiting > 0 && run == waiting && closes {
                     return i;
                 }
+                // Checked once for the whole list, not at each item.
+                self.checked_run = i + run;
             }
             let is_item = matches!(b.kind, Kind::Item { .. });
             // Quotes: a quote block, or a quotation with an attribution
@@ -507,14 +545,18 @@ impl Recogniser<'_> {
                 } else {
                     None
                 };
-                self.push_body(quote(&parts, attr.map(|(_, md)| md)), false, &mut list);
+                let md = quote(&parts, attr.map(|(_, md)| md));
+                self.collect_refs(&md);
+                self.push_body(md, false, &mut list);
                 i += 1;
                 first = false;
                 continue;
             }
             if b.kind == Kind::Para && fields::is_quotation(&plain) && next_attr.is_some() {
                 let attr_md = self.blocks[i + 1].md();
-                self.push_body(quote(std::slice::from_ref(&b), Some(attr_md)), false, &mut list);
+                let md = quote(std::slice::from_ref(&b), Some(attr_md));
+                self.collect_refs(&md);
+                self.push_body(md, false, &mut list);
                 i += 2;
                 first = false;
                 continue;
@@ -531,7 +573,9 @@ impl Recogniser<'_> {
                 if fields::attribution(&last.plain).is_some() && fields::is_quotation(&head) {
                     let mut q = b.clone();
                     q.lines.pop();
-                    self.push_body(quote(&[q], Some(collapse(&last.md))), false, &mut list);
+                    let md = quote(&[q], Some(collapse(&last.md)));
+                    self.collect_refs(&md);
+                    self.push_body(md, false, &mut list);
                     i += 1;
                     first = false;
                     continue;
@@ -601,7 +645,7 @@ impl Recogniser<'_> {
             LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)\]|\\\[(\d{1,3})\\\]").expect("valid"));
         for c in REF.captures_iter(md) {
             let id = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or_default();
-            if !self.refs.iter().any(|(r, _)| *r == id) {
+            if self.ref_ids.insert(id.clone()) {
                 let known = self.notes.iter().any(|n| n.id == id);
                 self.refs.push((id, known));
             }
@@ -627,7 +671,7 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
-            if let Some((id, text)) = self.footnote(&b) {
+            if let Some((id, text)) = self.footnote(&b, zone.as_ref()) {
                 self.notes.push(super::source::Note { id, md: text, at: b.at.clone() });
                 continue;
             }
@@ -692,7 +736,7 @@ impl Recogniser<'_> {
 
     /// A footnote's text after the body: `[1] …`, or a numbered item
     /// while references wait for their text.
-    fn footnote(&mut self, b: &Block) -> Option<(String, String)> {
+    fn footnote(&mut self, b: &Block, zone: Option<&Section>) -> Option<(String, String)> {
         let plain = b.plain();
         let waiting = self.refs.iter().position(|(_, known)| !known)?;
         let md = block_text_md(b);
@@ -703,7 +747,10 @@ impl Recogniser<'_> {
             let text = md.split_once("\\]").map_or(md.clone(), |(_, t)| t.trim().to_string());
             return Some((id, text));
         }
-        if matches!(b.kind, Kind::Item { ordered: true, .. }) {
+        // Numbered notes to editors are not footnotes.
+        if matches!(b.kind, Kind::Item { ordered: true, .. })
+            && zone.is_none_or(|z| !matches!(z, Section::Notes))
+        {
             let id = self.refs[waiting].0.clone();
             self.refs[waiting].1 = true;
             return Some((id, md));
@@ -735,14 +782,12 @@ impl Recogniser<'_> {
     /// references rewritten to match.
     fn footnotes(&mut self) {
         let mut number: HashMap<String, usize> = HashMap::new();
+        let ids: std::collections::HashSet<&str> = self.notes.iter().map(|n| n.id.as_str()).collect();
         for (id, _) in &self.refs {
-            if self.notes.iter().any(|n| n.id == *id) {
+            if ids.contains(id.as_str()) {
                 let n = number.len() + 1;
                 number.insert(id.clone(), n);
             }
-        }
-        if number.is_empty() {
-            return;
         }
         static REF: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)\]|\\\[(\d{1,3})\\\]").expect("valid"));
@@ -752,6 +797,8 @@ impl Recogniser<'_> {
                     let id = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
                     match number.get(id) {
                         Some(n) => format!("[^{n}]"),
+                        // A raised number with no note: "m²", as printed.
+                        None if c.get(1).is_some() => raised(id),
                         None => c[0].to_string(),
                     }
                 })
@@ -825,7 +872,8 @@ impl Recogniser<'_> {
                 self.report.drop_text("", &title, "in the brand already");
             } else if self.parts.brand_about.is_none()
                 && brand.about_titles.is_empty()
-                && (own(&title, &self.brand_orgs(brand)) || (single && brand.name.is_none()))
+                && !brand.given
+                && (own(&title, &self.brand_orgs(brand)) || single)
             {
                 self.report.for_brand("", &title, "the organisation's own \"About\"");
                 self.parts.brand_about = Some((title, body));
@@ -1031,7 +1079,22 @@ fn section(b: &Block) -> Option<(Section, Vec<String>)> {
     let notes_head = words::NOTES.iter().any(|n| {
         lower.strip_prefix(n).is_some_and(|r| r.is_empty() || r.starts_with(',') || r.starts_with(" ("))
     });
-    let s = if notes_head {
+    // "Note: registration is required." is a sentence of the body; a
+    // generic word heads notes only as a heading, in bold or alone.
+    const GENERIC: &[&str] = &[
+        "note",
+        "notes",
+        "background",
+        "notas",
+        "noten",
+        "hinweise",
+        "anmerkungen",
+        "opmerkingen",
+        "nota bene",
+    ];
+    let generic = GENERIC.contains(&lower.as_str());
+    let headed = tail.is_none() || b.bold || head_marked || matches!(b.kind, Kind::Heading(_));
+    let s = if notes_head && (!generic || headed) {
         Section::Notes
     } else if words::CONTACTS.contains(&lower.as_str()) {
         Section::Contacts
@@ -1089,6 +1152,32 @@ fn mail_header(b: &Block) -> bool {
     };
     let count = b.lines.iter().filter(|l| header(&l.plain)).count();
     count >= 2 && count * 2 >= b.lines.len()
+}
+
+/// An address by its look: several lines, or a number (street, postcode,
+/// phone), a web or mail address, or parts between separators.
+fn address_like(b: &Block) -> bool {
+    let plain = b.plain();
+    b.lines.len() > 1
+        || plain.chars().any(|c| c.is_ascii_digit())
+        || plain.contains("www.")
+        || plain.contains('@')
+        || SEPARATOR.is_match(&plain)
+}
+
+/// "2" as a raised "²": a reference with no note, as it was printed.
+fn raised(id: &str) -> String {
+    if !id.bytes().all(|b| b.is_ascii_digit()) {
+        return format!("\\[{id}\\]");
+    }
+    id.chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
+        })
+        .collect()
 }
 
 /// Short lines with no sentence in them: an address.

@@ -123,6 +123,18 @@ enum Run {
 
 impl LineBuilder {
     pub fn text(&mut self, text: &str, bold: bool, italic: bool, link: Option<&str>) {
+        // Control characters (C1 codes in a Word file) are no text; a tab
+        // is a space here.
+        let cleaned: String;
+        let text = if text.chars().any(char::is_control) {
+            cleaned = text
+                .chars()
+                .filter_map(|c| if c == '\t' { Some(' ') } else { (!c.is_control()).then_some(c) })
+                .collect();
+            cleaned.as_str()
+        } else {
+            text
+        };
         if text.is_empty() {
             return;
         }
