@@ -17,7 +17,15 @@ cp ../examples/ecpat-belgium/release.md corpus/markdown/seed-example
 cp ../examples/ecpat-belgium/release.md corpus/render/seed-example
 cp ../tests/cases/everything.md corpus/render/seed-everything
 cp ../tests/cases/injection/release.md corpus/render/seed-injection
-for target in ${TARGETS:-load_release load_brand markdown render}; do
+# The import target's first byte picks the format: 0 Word, 1 HTML, 2 text, 3 Markdown.
+mkdir -p corpus/import
+for case in ../tests/import/cases/*.docx ../tests/import/cases/*.html ../tests/import/cases/*.txt ../tests/import/cases/*.md; do
+  case "$case" in
+    *.docx) pick='\0' ;; *.html) pick='\1' ;; *.txt) pick='\2' ;; *) pick='\3' ;;
+  esac
+  printf "$pick" | cat - "$case" > "corpus/import/seed-$(basename "$case")"
+done
+for target in ${TARGETS:-load_release load_brand markdown render import}; do
   cargo fuzz run --sanitizer none -O "$target" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
 done
