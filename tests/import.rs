@@ -637,6 +637,9 @@ mod properties {
     }
 
     proptest! {
+        // Failures are kept as unit tests (fields.rs), not in a file.
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
         #[test]
         fn text_markdown_and_html_never_panic(lines in lines()) {
             let text = text_of(&lines);

@@ -643,6 +643,8 @@ mod tests {
     fn letters_whose_lower_case_is_longer_do_not_cut_a_character() {
         // "İ" lower-cases to two characters; found by the property test.
         assert_eq!(embargo_rest("İİ 1. An item"), None);
+        // "Ⱥ" (2 bytes) lower-cases to "ⱥ" (3 bytes): the case it shrank to.
+        assert_eq!(embargo_rest("Ⱥ"), None);
         assert_eq!(embargo_rest("EMBARGOED UNTIL İ"), Some("İ"));
     }
 
