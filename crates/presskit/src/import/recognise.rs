@@ -641,8 +641,6 @@ impl Recogniser<'_> {
     /// Footnote references in body Markdown: `[^id]`, or `\[n\]` as plain
     /// text writes them.
     fn collect_refs(&mut self, md: &str) {
-        static REF: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)\]|\\\[(\d{1,3})\\\]").expect("valid"));
         for c in REF.captures_iter(md) {
             let id = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or_default();
             if self.ref_ids.insert(id.clone()) {
@@ -789,8 +787,6 @@ impl Recogniser<'_> {
                 number.insert(id.clone(), n);
             }
         }
-        static REF: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)\]|\\\[(\d{1,3})\\\]").expect("valid"));
         for md in &mut self.parts.body {
             *md = REF
                 .replace_all(md, |c: &regex::Captures| {
@@ -903,6 +899,11 @@ impl Recogniser<'_> {
         orgs
     }
 }
+
+/// A footnote reference in Markdown: `[^id]`, or `\[n\]` as plain text
+/// writes it.
+static REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)\]|\\\[(\d{1,3})\\\]").expect("valid"));
 
 /// " | ", " – ", " — ", " · " between parts of a header line.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[|–—·•/-]\s+|\s*\|\s*").expect("valid"));
