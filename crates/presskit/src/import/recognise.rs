@@ -193,7 +193,7 @@ impl Recogniser<'_> {
         if self.parts.brand_address.is_empty() {
             self.letterhead(brand);
         }
-        i = self.body(i, end, brand);
+        i = self.body(i, end);
         self.after(i, end);
         self.footnotes();
         self.language(brand);
@@ -455,7 +455,7 @@ impl Recogniser<'_> {
                 continue;
             }
             let bare = piece.trim_end_matches(':').trim();
-            if let Some((label, lang, usual)) = label(bare) {
+            if let Some((_, lang, usual)) = label(bare) {
                 if !usual && self.parts.label.is_none() {
                     self.parts.label = Some(bare.to_string());
                     self.report.found("label", &b.at);
@@ -463,7 +463,6 @@ impl Recogniser<'_> {
                 if lang == "en-US" {
                     self.parts.region_us = true;
                 }
-                let _ = label;
             } else if let Some(day) = words::date_line(piece, us) {
                 if self.parts.date.is_none() {
                     self.parts.date = Some(day);
@@ -484,14 +483,14 @@ impl Recogniser<'_> {
     }
 
     /// The body, up to the end mark or the first section after it.
-    fn body(&mut self, mut i: usize, end: usize, brand: &BrandFacts) -> usize {
+    fn body(&mut self, mut i: usize, end: usize) -> usize {
         let mut first = true;
         let mut list = false;
         while i < end {
             let b = self.blocks[i].clone();
             let plain = b.plain();
             if let Some(mark) = end_mark(&plain) {
-                self.set_end_mark(mark, &b.at, brand);
+                self.set_end_mark(mark, &b.at);
                 return i + 1;
             }
             if section(&b).is_some() || (note_start(&plain) && !self.refs.is_empty()) {
@@ -631,7 +630,7 @@ impl Recogniser<'_> {
         *list = item;
     }
 
-    fn set_end_mark(&mut self, mark: String, at: &str, _brand: &BrandFacts) {
+    fn set_end_mark(&mut self, mark: String, at: &str) {
         if self.parts.end_mark.is_none() {
             self.parts.end_mark = Some(mark);
             self.report.found("end_mark", at);
@@ -663,10 +662,7 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some(mark) = end_mark(&plain) {
-                if self.parts.end_mark.is_none() {
-                    self.parts.end_mark = Some(mark);
-                    self.report.found("end_mark", &b.at);
-                }
+                self.set_end_mark(mark, &b.at);
                 continue;
             }
             if let Some((id, text)) = self.footnote(&b, zone.as_ref()) {
